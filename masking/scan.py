@@ -1,0 +1,209 @@
+"""Free-text scanning: find sensitive spans and replace each with a keyed, typed token.
+
+The regex stage runs as Polars expressions over the whole column: one combined alternation marks every
+candidate span, and only the *distinct* candidates reach Python, where validators (Luhn, mod-97...) and
+pseudonyms are computed. The results are mapped back with a hash join (``replace``), never row by row.
+NER then runs over the distinct texts that can hold a name, repeated until the text is stable, so that a
+re-scan of the output with the same model finds nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+import polars as pl
+
+from masking.detectors.base import Detector
+from masking.keys import MaskingKey, Pseudonymizer
+from masking.ner import NerModel, Span
+
+TOKEN_LENGTH = 8
+TOKEN_PATTERN = r"<[A-Z][A-Z0-9_]*:[0-9a-f]{8}>"
+_TOKEN = re.compile(TOKEN_PATTERN)
+_MARK = "\x00"  # delimits candidate spans; a NUL already in the text is replaced first
+_MAY_HOLD_NAME = r"\p{Lu}\p{Ll}"  # a capitalized word: the only texts NER needs to read
+_NER_ROUNDS = 4
+
+
+@dataclass
+class ScanResult:
+    masked: pl.Series
+    entities: Counter[str] = field(default_factory=Counter)  # entity -> spans replaced
+    changed: int = 0  # non-null values that changed
+
+
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start < b and a < end for a, b in spans)
+
+
+class TextScanner:
+    """Masks or re-scans text columns with the regex detectors and, if given, an NER model."""
+
+    def __init__(self, detectors: list[Detector], key: MaskingKey | None, ner: NerModel | None) -> None:
+        if not detectors:
+            raise ValueError("a scanner needs at least one detector")
+        self.detectors = detectors
+        self.ner = ner
+        self._key = key
+        self._combined = "|".join(f"(?:{d.polars_pattern})" for d in detectors)
+        self._hashers: dict[str, Pseudonymizer] = {}
+        self._classified: dict[str, tuple[str, tuple[str, ...]]] = {}
+        self._named: dict[str, tuple[str, tuple[str, ...]]] = {}
+
+    # ---- tokens ------------------------------------------------------------------------------------
+
+    def token(self, entity: str, value: str) -> str:
+        if self._key is None:
+            raise ValueError("this scanner has no key: it can re-scan but not mask")
+        hasher = self._hashers.get(entity)
+        if hasher is None:
+            hasher = self._hashers[entity] = self._key.hasher(f"token:{entity}")
+        return f"<{entity}:{hasher.hexdigest(value)[:TOKEN_LENGTH]}>"
+
+    # ---- regex stage -------------------------------------------------------------------------------
+
+    def _find_spans(self, text: str) -> list[tuple[int, int, Detector, str]]:
+        """Validated, non-overlapping spans; earlier detectors win overlaps."""
+        taken: list[tuple[int, int]] = []
+        found = []
+        for detector in self.detectors:
+            for start, end, value in detector.find(text):
+                if not _overlaps(start, end, taken) and not _overlaps(start, end, _token_spans(text)):
+                    taken.append((start, end))
+                    found.append((start, end, detector, value))
+        return sorted(found, key=lambda item: item[0])
+
+    def _classify(self, candidate: str) -> tuple[str, tuple[str, ...]]:
+        """(replacement, entities) for one distinct candidate span."""
+        cached = self._classified.get(candidate)
+        if cached is None:
+            spans = self._find_spans(candidate)
+            if self._key is None:
+                cached = (candidate, tuple(d.entity for _, _, d, _ in spans))
+            else:
+                pieces, last = [], 0
+                for start, end, detector, value in spans:
+                    pieces += [candidate[last:start], self.token(detector.entity, detector.normalize(value))]
+                    last = end
+                cached = ("".join(pieces) + candidate[last:], tuple(d.entity for _, _, d, _ in spans))
+            if len(self._classified) < 1_000_000:
+                self._classified[candidate] = cached
+        return cached
+
+    def _regex_stage(self, text: pl.Series) -> ScanResult:
+        marked = text.str.replace_all(self._combined, _MARK + "$0" + _MARK)
+        hit = marked.str.contains(_MARK, literal=True).fill_null(False)
+        if not hit.any():
+            return ScanResult(text)
+        segments = marked.filter(hit).str.split(_MARK)
+        counts = segments.list.gather_every(2, offset=1).explode().drop_nulls().value_counts()
+        old, new, entities = [], [], Counter[str]()
+        for candidate, n in counts.iter_rows():
+            replacement, found = self._classify(candidate)
+            for entity in found:
+                entities[entity] += n
+            if replacement != candidate:
+                old.append(candidate)
+                new.append(replacement)
+        if not old:
+            return ScanResult(text)
+        joined = segments.list.eval(pl.element().replace(old, new)).list.join("")
+        masked = text.clone().scatter(hit.arg_true(), joined)  # scatter writes in place
+        return ScanResult(masked, entities, int((masked != text).sum()))
+
+    # ---- NER stage ---------------------------------------------------------------------------------
+
+    def _names(self, text: str, spans: tuple[Span, ...]) -> list[tuple[int, int, str]]:
+        tokens = _token_spans(text)
+        return [
+            (start, end, label)
+            for start, end, label in spans
+            if not _overlaps(start, end, tokens) and any(c.isalpha() for c in text[start:end])
+        ]
+
+    def _replace_names(self, text: str, names: list[tuple[int, int, str]]) -> str:
+        pieces, last = [], 0
+        for start, end, label in sorted(names):
+            if start < last:
+                continue
+            entity = "PERSON" if label == "PERSON" else label
+            pieces += [text[last:start], self.token(entity, " ".join(text[start:end].split()).casefold())]
+            last = end
+        return "".join(pieces) + text[last:]
+
+    def _ner_candidates(self, text: pl.Series) -> list[str]:
+        need = text.str.contains(_MAY_HOLD_NAME).fill_null(False)
+        return text.filter(need).unique(maintain_order=True).to_list()
+
+    def _ner_stage(self, text: pl.Series) -> ScanResult:
+        assert self.ner is not None
+        current = {t: t for t in self._ner_candidates(text)}  # original -> current text
+        found: dict[str, Counter[str]] = {}
+        pending = list(current)
+        for _ in range(_NER_ROUNDS):
+            if not pending:
+                break
+            by_current = {current[o]: o for o in pending}
+            spans = self.ner.spans(list(by_current))
+            pending = []
+            for now, sp in zip(by_current, spans, strict=True):
+                names = self._names(now, sp)
+                if names:
+                    origin = by_current[now]
+                    current[origin] = self._replace_names(now, names)
+                    found.setdefault(origin, Counter()).update(label for _, _, label in names)
+                    pending.append(origin)
+        changed = {o: c for o, c in current.items() if o != c}
+        if not changed:
+            return ScanResult(text)
+        entities = Counter[str]()
+        frequency = dict(text.filter(text.is_in(list(changed))).value_counts().iter_rows())
+        for origin, labels in found.items():
+            for label, n in labels.items():
+                entities["PERSON" if label == "PERSON" else label] += n * frequency.get(origin, 0)
+        masked = text.replace(list(changed), list(changed.values()))
+        return ScanResult(masked, entities, int((masked != text).sum()))
+
+    # ---- public ------------------------------------------------------------------------------------
+
+    def mask(self, values: pl.Series) -> ScanResult:
+        """Replace every sensitive span in a text column with its token."""
+        text = values.cast(pl.String).str.replace_all(_MARK, "\ufffd", literal=True)
+        result = self._regex_stage(text)
+        if self.ner is not None:
+            names = self._ner_stage(result.masked)
+            result = ScanResult(
+                names.masked, result.entities + names.entities, int((names.masked != text).sum())
+            )
+        return result
+
+    def find(self, values: pl.Series) -> Counter[str]:
+        """Count the sensitive spans left in a text column (the residual re-scan). Never returns values."""
+        text = values.cast(pl.String)
+        entities = Counter[str]()
+        candidates = text.str.extract_all(self._combined).explode().drop_nulls().value_counts()
+        for candidate, n in candidates.iter_rows():
+            for entity in self._find_entities(candidate):
+                entities[entity] += n
+        if self.ner is not None:
+            distinct = self._ner_candidates(text)
+            frequency: dict[str, int] | None = None
+            for value, spans in zip(distinct, self.ner.spans(distinct), strict=True):
+                names = self._names(value, spans)
+                if names:
+                    if frequency is None:
+                        frequency = dict(text.value_counts().iter_rows())
+                    for _, _, label in names:
+                        entities[label] += frequency.get(value, 0)
+        return entities
+
+    def _find_entities(self, candidate: str) -> tuple[str, ...]:
+        return tuple(d.entity for _, _, d, _ in self._find_spans(candidate))
+
+
+def _token_spans(text: str) -> list[tuple[int, int]]:
+    if "<" not in text:
+        return []
+    return [m.span() for m in _TOKEN.finditer(text)]
