@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pendulum
 from airflow.sdk import AssetAlias, Param, dag, task
-
 from maskline_common import ALIAS, DEFAULT_CONFIG
 
 
@@ -29,7 +28,6 @@ def maskline_nightly() -> None:
     @task(outlets=[AssetAlias(ALIAS)], map_index_template="{{ dataset }}")
     def mask(dataset: str, params: dict | None = None, **context: object) -> dict:
         from airflow.sdk import get_current_context
-
         from maskline_common import mask_dataset, run_date_of
 
         get_current_context()["dataset"] = dataset  # type: ignore[index]  # names the map index

@@ -61,6 +61,7 @@ class ColumnPolicy(Strict):
     keep_last: int = Field(default=4, ge=1, le=16)  # partial
     to: Literal["year", "month"] = "year"  # generalize
     length: int = Field(default=16, ge=8, le=64)  # hash: hex characters kept
+    domain: str = "default"  # hash: values hash alike across columns with the same domain (joins)
 
     @field_validator("action")
     @classmethod

@@ -65,7 +65,9 @@ datasets:
 def dags_folder() -> Path:
     folder = Path(__file__).resolve().parent.parent / "dags"
     if not (folder / "maskline_nightly.py").is_file():
-        raise MasklineError(f"DAG folder not found at {folder}: install Maskline from its source tree (pip install -e .)")
+        raise MasklineError(
+            f"DAG folder not found at {folder}: install Maskline from its source tree (pip install -e .)"
+        )
     return folder
 
 

@@ -61,7 +61,7 @@ class Pseudonymizer:
         return out
 
 
-def _from_text(text: str) -> MaskingKey:
+def from_text(text: str) -> MaskingKey:
     text = text.strip()
     try:
         secret = bytes.fromhex(text)
@@ -79,7 +79,7 @@ def _from_airflow(conn_id: str) -> MaskingKey | None:
         conn = BaseHook.get_connection(conn_id)
     except Exception:  # an unknown connection is reported as "no key" below, without details
         return None
-    return _from_text(conn.password) if conn.password else None
+    return from_text(conn.password) if conn.password else None
 
 
 def load_key(config: PipelineConfig) -> MaskingKey:
@@ -87,7 +87,7 @@ def load_key(config: PipelineConfig) -> MaskingKey:
     settings = config.key
     from_env = os.environ.get(settings.env)
     if from_env:
-        return _from_text(from_env)
+        return from_text(from_env)
     if settings.airflow_conn_id:
         key = _from_airflow(settings.airflow_conn_id)
         if key is not None:
@@ -95,7 +95,7 @@ def load_key(config: PipelineConfig) -> MaskingKey:
     if settings.file:
         path = config.resolve(settings.file)
         if path.is_file():
-            return _from_text(path.read_text(encoding="utf-8"))
+            return from_text(path.read_text(encoding="utf-8"))
     places = [f"environment variable {settings.env}"]
     if settings.airflow_conn_id:
         places.append(f"Airflow connection '{settings.airflow_conn_id}' (password field)")

@@ -46,10 +46,7 @@ def collect(root: Any, leaves: Leaves) -> None:
         node, path = stack.pop()
         items = node.items() if isinstance(node, dict) else enumerate(node)
         for key, value in items:
-            if isinstance(node, dict):
-                child = f"{path}.{key}" if path else str(key)
-            else:
-                child = f"{path}[]"
+            child = (f"{path}.{key}" if path else str(key)) if isinstance(node, dict) else f"{path}[]"
             if isinstance(value, dict | list):
                 stack.append((value, child))
             elif isinstance(value, str):
@@ -93,7 +90,7 @@ def mask_records(records: list[Any], scanner: TextScanner, stats: dict[str, Path
     for record in records:
         collect(record, leaves)
     for path, indexes, values in _by_path(leaves):
-        result = scanner.mask(values)
+        result = scanner.mask(values, field=path)
         path_stats = stats.setdefault(path, PathStats())
         path_stats.values += len(values)
         path_stats.values_masked += result.changed
@@ -114,7 +111,7 @@ def find_in_records(texts: pl.Series, scanner: TextScanner) -> dict[str, Counter
         collect(orjson.loads(text), leaves)
     findings: dict[str, Counter[str]] = {}
     for path, _, values in _by_path(leaves):
-        found = scanner.find(values)
+        found = scanner.find(values, field=path)
         if found:
             findings[path] = found
     return findings

@@ -25,6 +25,30 @@ _TOKEN = re.compile(TOKEN_PATTERN)
 _MARK = "\x00"  # delimits candidate spans; a NUL already in the text is replaced first
 _MAY_HOLD_NAME = r"\p{Lu}\p{Ll}"  # a capitalized word: the only texts NER needs to read
 _NER_ROUNDS = 4
+# A field named like this holds a person's name even when NER, lacking context, does not see one.
+NAME_FIELDS = frozenset({
+    "full_name", "fullname", "first_name", "firstname", "last_name", "lastname", "given_name", "family_name",
+    "surname", "customer_name", "contact_name", "display_name", "person_name", "user_name", "sender_name",
+    "recipient_name", "author_name", "patient_name", "employee_name",
+})
+_GENERIC_NAME_FIELDS = frozenset({"name", "author", "sender", "recipient", "contact", "customer", "person"})
+_NAME_WORD = r"\p{Lu}[\p{L}'’.\-]*"
+
+
+def name_field_kind(field: str | None) -> str | None:
+    """'specific' for fields that only hold names, 'generic' for ``name``-like ones, else None."""
+    if not field:
+        return None
+    key = re.sub(r"[^a-z0-9]+", "_", field.rsplit(".", 1)[-1].split("{")[0].lower()).strip("_")
+    if key in NAME_FIELDS:
+        return "specific"
+    return "generic" if key in _GENERIC_NAME_FIELDS else None
+
+
+def _whole_name_pattern(kind: str) -> str:
+    # A generic ``name`` also names tools and products: only two to four capitalized words count there.
+    words = "{0,3}" if kind == "specific" else "{1,3}"
+    return rf"^\s*{_NAME_WORD}(?:\s+{_NAME_WORD}){words}\s*$"
 
 
 @dataclass
@@ -113,6 +137,18 @@ class TextScanner:
         masked = text.clone().scatter(hit.arg_true(), joined)  # scatter writes in place
         return ScanResult(masked, entities, int((masked != text).sum()))
 
+    # ---- field-context stage ---------------------------------------------------------------------
+
+    def _field_names(self, text: pl.Series, kind: str) -> ScanResult:
+        hit = text.str.contains(_whole_name_pattern(kind)).fill_null(False)
+        if not hit.any():
+            return ScanResult(text)
+        names = text.filter(hit)
+        distinct = names.unique().to_list()
+        tokens = [self.token("PERSON", " ".join(n.split()).casefold()) for n in distinct]
+        masked = text.replace(distinct, tokens)
+        return ScanResult(masked, Counter({"PERSON": names.len()}), names.len())
+
     # ---- NER stage ---------------------------------------------------------------------------------
 
     def _names(self, text: str, spans: tuple[Span, ...]) -> list[tuple[int, int, str]]:
@@ -168,10 +204,15 @@ class TextScanner:
 
     # ---- public ------------------------------------------------------------------------------------
 
-    def mask(self, values: pl.Series) -> ScanResult:
-        """Replace every sensitive span in a text column with its token."""
+    def mask(self, values: pl.Series, field: str | None = None) -> ScanResult:
+        """Replace every sensitive span in a text column with its token. ``field`` (a column name or JSON
+        key) is context: a field named like ``full_name`` holds names even without a sentence around them."""
         text = values.cast(pl.String).str.replace_all(_MARK, "\ufffd", literal=True)
         result = self._regex_stage(text)
+        kind = name_field_kind(field)
+        if kind is not None:
+            names = self._field_names(result.masked, kind)
+            result = ScanResult(names.masked, result.entities + names.entities, int((names.masked != text).sum()))
         if self.ner is not None:
             names = self._ner_stage(result.masked)
             result = ScanResult(
@@ -179,10 +220,15 @@ class TextScanner:
             )
         return result
 
-    def find(self, values: pl.Series) -> Counter[str]:
+    def find(self, values: pl.Series, field: str | None = None) -> Counter[str]:
         """Count the sensitive spans left in a text column (the residual re-scan). Never returns values."""
         text = values.cast(pl.String)
         entities = Counter[str]()
+        kind = name_field_kind(field)
+        if kind is not None:
+            names = int(text.str.contains(_whole_name_pattern(kind)).fill_null(False).sum())
+            if names:
+                entities["PERSON"] += names
         candidates = text.str.extract_all(self._combined).explode().drop_nulls().value_counts()
         for candidate, n in candidates.iter_rows():
             for entity in self._find_entities(candidate):

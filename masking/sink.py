@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 from datetime import date
 from pathlib import Path
@@ -61,8 +62,6 @@ class PartitionWriter:
 
     def abort(self) -> None:
         if self._writer is not None:
-            try:
+            with contextlib.suppress(Exception):  # a broken writer must not hide the error that led here
                 self._writer.close()
-            except Exception:  # closing a broken writer must not hide the error that led here
-                pass
         shutil.rmtree(self.staging, ignore_errors=True)

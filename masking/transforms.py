@@ -80,7 +80,8 @@ def redact(column: str, _: pl.DataType, policy: ColumnPolicy, __: TransformConte
 
 @transform("hash")
 def hash_(column: str, dtype: pl.DataType, policy: ColumnPolicy, ctx: TransformContext, _: ColumnStats) -> Compiled:
-    hasher = ctx.key.hasher(f"column:{column}")
+    # One domain for every column by default, so the same value hashes alike in every table and joins hold.
+    hasher = ctx.key.hasher(f"hash:{policy.domain}")
     length = policy.length
 
     def pseudonyms(values: pl.Series) -> pl.Series:
@@ -116,7 +117,7 @@ def generalize(column: str, dtype: pl.DataType, policy: ColumnPolicy, _: Transfo
 @transform("scan")
 def scan(column: str, dtype: pl.DataType, _: ColumnPolicy, ctx: TransformContext, stats: ColumnStats) -> Compiled:
     def masked(values: pl.Series) -> pl.Series:
-        result = ctx.scanner.mask(values)
+        result = ctx.scanner.mask(values, field=column)
         stats.values_masked += result.changed
         stats.entities.update(result.entities)
         return result.masked

@@ -39,7 +39,7 @@ def verify_files(
                 for path, counts in find_in_records(frame[column], scanner).items():
                     findings.setdefault(f"{column}.{path}", Counter()).update(counts)
             else:
-                counts = scanner.find(frame[column])
+                counts = scanner.find(frame[column], field=column)
                 if counts:
                     findings.setdefault(column, Counter()).update(counts)
     return ResidualResult(

@@ -27,7 +27,8 @@ def open_source(config: PipelineConfig, dataset: str) -> SourceReader:
         host, port, database = settings.host, settings.port, settings.database
         user, password = settings.user, password_from_env(settings.password_env)
         if settings.airflow_conn_id:
-            host, port, db_from_conn, login, conn_password = _postgres_from_airflow(settings.airflow_conn_id, spec.source)
+            from_conn = _postgres_from_airflow(settings.airflow_conn_id, spec.source)
+            host, port, db_from_conn, login, conn_password = from_conn
             database = db_from_conn or database
             user, password = login or user, conn_password or password
         assert spec.table is not None

@@ -38,7 +38,7 @@ def _normalize(batch: pa.RecordBatch) -> pa.RecordBatch:
     """Make driver-specific Arrow types plain: PostgreSQL numeric and json arrive as extension types."""
     columns, fields = [], []
     for column, field in zip(batch.columns, batch.schema, strict=True):
-        if isinstance(field.type, pa.ExtensionType):
+        if isinstance(field.type, pa.BaseExtensionType):
             storage = column.storage
             metadata = field.metadata or {}
             if metadata.get(b"POSTGRESQL:type") == b"numeric":

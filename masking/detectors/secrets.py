@@ -1,0 +1,241 @@
+"""Credentials: private keys, tokens, and secrets written as ``key=value``.
+
+Every example below is a documented fake (AWS's ``AKIAIOSFODNN7EXAMPLE``, jwt.io's sample token) or text
+made up here; the PEM body is base64 of a sentence, not a key.
+"""
+
+from __future__ import annotations
+
+from masking.detectors.base import Detector
+from masking.detectors.validators import credential_valid, jwt_valid, not_placeholder
+
+# A truncated log line can cut a key before its END line: the block then runs to the end of the text, so
+# the part that was logged is still masked. `[\s\S]` crosses both real newlines and JSON-escaped `\n`.
+_PEM_LABEL = r"[A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----"
+_FAKE_PEM = (
+    "-----BEGIN RSA PRIVATE KEY-----\n"
+    "TUFTS0xJTkUtRkFLRS1LRVktRk9SLVRFU1RTLU9OTFktTk9ULUEtUkVBTC1LRVktMDEy\n"
+    "TUFTS0xJTkUtRkFLRS1LRVktRk9SLVRFU1RTLU9OTFk=\n"
+    "-----END RSA PRIVATE KEY-----"
+)
+
+PRIVATE_KEY = Detector(
+    name="private_key",
+    entity="PRIVATE_KEY",
+    pattern=rf"-----BEGIN{_PEM_LABEL}[\s\S]*?(?:-----END{_PEM_LABEL}|$)",
+    context=("key", "pem", "rsa", "ssh", "private", "cert"),
+    examples=(
+        _FAKE_PEM,
+        _FAKE_PEM.replace("RSA PRIVATE", "PRIVATE").replace("\n", "\\n"),
+        _FAKE_PEM.replace("RSA", "OPENSSH"),
+        "-----BEGIN PGP PRIVATE KEY BLOCK-----\nTUFTS0xJTkU=\n-----END PGP PRIVATE KEY BLOCK-----",
+        "-----BEGIN EC PRIVATE KEY-----\nTUFTS0xJTkUtRkFLRQ==",  # truncated by the logger
+    ),
+    near_misses=(
+        "-----BEGIN CERTIFICATE-----\nTUFTS0xJTkU=\n-----END CERTIFICATE-----",
+        "-----BEGIN PUBLIC KEY-----\nTUFTS0xJTkU=\n-----END PUBLIC KEY-----",
+        "PRIVATE KEY",
+    ),
+)
+
+JWT = Detector(
+    name="jwt",
+    entity="JWT",
+    pattern=r"\beyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+",
+    validator=jwt_valid,
+    context=("jwt", "token", "bearer", "authorization", "id_token", "session"),
+    examples=(
+        "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2"
+        "MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c",
+        "eyJhbGciOiJub25lIn0.eyJzdWIiOiJ1XzQyIn0.c2ln",
+    ),
+    near_misses=(
+        "eyJ0eXAiOiJKV1QifQ.eyJzdWIiOiIxIn0.c2ln",  # header without "alg"
+        "eyJhbGciOiJIUzI1NiIs.eyJzdWIiOiIx.c2ln",  # header is not complete JSON
+        "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxIn0",  # two parts
+        "eyJhbGciOiJIUzI1NiJ9",
+    ),
+)
+
+# `scheme://user:password@host`: only the password is masked; the user and host stay readable.
+URL_CREDENTIALS = Detector(
+    name="url_credentials",
+    entity="PASSWORD",
+    pattern=r"\b[A-Za-z][A-Za-z0-9+.-]{0,20}://[^\s:/@?#]*:(?P<value>[^\s/@?#$<*{\[%][^\s/@?#]*)@",
+    validator=not_placeholder,
+    context=("dsn", "url", "uri", "database", "connection", "conn"),
+    examples=(
+        "postgresql://app:s3cr3t-Pa55@db.internal:5432/prod",
+        "redis://:hunter2hunter2@cache:6379/0",
+        "https://deploy:ghp-not-a-token@git.example.com/org/repo.git",
+    ),
+    near_misses=(
+        "https://example.com:8443/path",
+        "postgresql://app@db.internal/prod",
+        "postgresql://app:${DB_PASSWORD}@db.internal/prod",
+        "postgresql://app:***@db.internal/prod",
+        "mysql://app:<password>@db/prod",
+        "https://example.com:8443/a?b=c@d",
+    ),
+)
+
+# Credential schemes a header may name before the credential; listing them keeps a scheme word from
+# being taken for the credential itself.
+_SCHEMES = r"(?i:bearer|basic|token|digest|negotiate|ntlm|apikey)"
+_TOKEN_CHARS = r"[A-Za-z0-9_~+/-][A-Za-z0-9._~+/-]"  # RFC 6750 token68, first character not a dot
+_QUOTE = r"""\\?["']"""  # a quote, JSON-escaped or not
+_HEADER_ASSIGN = rf"{_QUOTE}?[ \t]*[:=][ \t]*{_QUOTE}?"
+
+AUTHORIZATION_HEADER = Detector(
+    name="authorization_header",
+    entity="BEARER_TOKEN",
+    pattern=rf"\b(?i:authorization){_HEADER_ASSIGN}(?:{_SCHEMES}[ \t]+)?(?P<value>{_TOKEN_CHARS}{{7,}}=*)",
+    validator=credential_valid,
+    context=("authorization", "header", "curl", "http", "request"),
+    examples=(
+        "Authorization: Bearer 9f8e7d6c5b4a39281716aBcDeF",
+        'curl -H "Authorization: Basic dXNlcjpwYXNz" https://api.example.com',
+        "{'Authorization': 'Token 0123abcdEFGH4567'}",
+        '"authorization":"Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiJ1XzQyIn0.c2ln"',
+    ),
+    near_misses=(
+        "Authorization: Bearer ${API_TOKEN}",
+        "Authorization: Bearer <your-token>",
+        "Authorization: Bearer <BEARER_TOKEN:5f2a9c1e>",
+        "Authorization: required",
+        "authorization: Negotiate",
+        "Authorization: Bearer ***",
+    ),
+)
+
+BEARER_TOKEN = Detector(
+    name="bearer_token",
+    entity="BEARER_TOKEN",
+    pattern=rf"\b(?i:bearer)[ \t]+(?P<value>{_TOKEN_CHARS}{{15,}}=*)",
+    validator=credential_valid,
+    context=("bearer", "token", "authorization", "auth"),
+    examples=(
+        "Bearer 9f8e7d6c5b4a39281716aBcDeF",
+        "bearer abcDEF1234567890xyz",
+        "Bearer dGhpcyBpcyBhIGZha2UgdG9rZW4=",
+    ),
+    near_misses=(
+        "Bearer short123",
+        "bearer authentication",
+        "Bearer tokens are documented",
+        "Bearer ${TOKEN}",
+        "Bearer YOUR_API_TOKEN_HERE",
+    ),
+)
+
+# Key names are matched with a short prefix (`db_password`, `x-api-key`, `refresh_token`) but no suffix,
+# so `password_length` or `max_tokens` are not keys. The value stops at whitespace, quotes and the
+# delimiters of query strings, connection strings and repr() output. It may not start with `$ < * { [ %`
+# (templates and masks) nor `-` (a PEM block is left whole to the private key detector).
+_KEY_PREFIX = r"\b[A-Za-z0-9_.-]{0,40}"
+# `=`, `=>`, `:=` after any key; a bare `:` only after a quoted key or before a space or quote, because
+# Maskline's own tokens read `<PASSWORD:5f2a9c1e>` and must not be found again when the output is re-scanned.
+_ASSIGN = rf"(?:{_QUOTE}[ \t]*(?:=>|:=|[:=])|[ \t]*(?:=>|:=|=|:[ \t]|:{_QUOTE}))[ \t]*{_QUOTE}?"
+_VALUE_FIRST = r"""[^\s"'`\\<>$*{}\[\]()%,;&-]"""
+_VALUE_REST = r"""[^\s"'`\\<>{}\[\](),;&]"""
+_PASSWORD_KEYS = r"(?i:password|passwd|passphrase|pwd|secret(?:[_-]?(?:access[_-]?)?key)?)"
+_TOKEN_KEYS = r"(?i:api[_-]?key|access[_-]?token|token)"
+
+PASSWORD = Detector(
+    name="password",
+    entity="PASSWORD",
+    pattern=rf"{_KEY_PREFIX}{_PASSWORD_KEYS}{_ASSIGN}(?P<value>{_VALUE_FIRST}{_VALUE_REST}*)",
+    validator=not_placeholder,
+    context=("password", "secret", "login", "credential"),
+    examples=(
+        "password=hunter2",
+        "user=bob password=Tr0ub4dor!3x",
+        '{"password": "correct-horse"}',
+        "DB_PASSWORD: s3cr3t!",
+        "client_secret = 'AbC123xYz'",
+        '{\\"passwd\\": \\"qwerty123\\"}',
+        "aws_secret_access_key=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+        "Server=db;Uid=sa;Pwd=P@ssw0rd;",
+        "login?user=bob&password=letmein42&next=/",
+    ),
+    near_misses=(
+        "password=",
+        'password=""',
+        "password=${DB_PASSWORD}",
+        '{"password": "<your-password>"}',
+        "password: ***",
+        "password: ********",
+        '"password": null',
+        "password=[REDACTED]",
+        "password={password}",
+        "password_length=12",
+        "password=<PASSWORD:5f2a9c1e>",
+    ),
+)
+
+# Token-like keys need an 8+ character, token-shaped value: AI logs carry `"token": "Hello"` (logprobs)
+# and `"token": "</s>"` (tokenizer configs), which are text, not credentials.
+API_TOKEN = Detector(
+    name="api_token",
+    entity="PASSWORD",
+    pattern=rf"{_KEY_PREFIX}{_TOKEN_KEYS}{_ASSIGN}(?P<value>{_VALUE_FIRST}{_VALUE_REST}{{7,}})",
+    validator=credential_valid,
+    context=("api", "key", "token", "credential"),
+    examples=(
+        "api_key=sk_test_4eC39HqLyjWDarjtT1zdp7dc",
+        '{"apiKey": "AIzaSyA-fake-0123456789"}',
+        "X-API-Key: 0123456789abcdefABCDEF",
+        "access_token=ya29.a0AfH6SMBfake123",
+        "refresh_token: 1//0gFakeRefreshToken99",
+        '"token": "tok_9f8e7d6c5b4a"',
+    ),
+    near_misses=(
+        '"token": "Hello"',
+        '"token": "understanding"',
+        '"eos_token": "</s>"',
+        "max_tokens=4096",
+        '"total_tokens": 1234',
+        "token_count=512",
+        "api_key=${API_KEY}",
+        "API_KEY=<your-key>",
+        "api_key=YOUR_API_KEY_HERE",
+    ),
+)
+
+AWS_ACCESS_KEY = Detector(
+    name="aws_access_key",
+    entity="AWS_ACCESS_KEY",
+    pattern=r"\b(?:AKIA|ASIA)[A-Z0-9]{16}\b",
+    context=("aws", "access_key", "access key", "iam", "amazon"),
+    examples=("AKIAIOSFODNN7EXAMPLE", "ASIAIOSFODNN7EXAMPLE", "AKIAZ2345ABCDEFGHIJK"),
+    near_misses=(
+        "AKIAIOSFODNN7EXAMPL",
+        "AKIAIOSFODNN7EXAMPLEX",
+        "akiaiosfodnn7example",
+        "AIDAIOSFODNN7EXAMPLE",
+    ),
+)
+
+_FAKE_36 = "Ex4mpleT0ken" * 3
+
+GITHUB_TOKEN = Detector(
+    name="github_token",
+    entity="GITHUB_TOKEN",
+    pattern=r"\b(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59})\b",
+    context=("github", "token", "gh", "pat"),
+    examples=(
+        f"ghp_{_FAKE_36}",
+        f"gho_{_FAKE_36}",
+        f"ghu_{_FAKE_36}",
+        f"ghs_{_FAKE_36}",
+        f"ghr_{_FAKE_36}",
+        "github_pat_11EXAMPLE0123456789abc_" + "Ex4mple" * 8 + "abc",
+    ),
+    near_misses=(
+        f"ghp_{_FAKE_36[:35]}",
+        f"ghx_{_FAKE_36}",
+        f"xghp_{_FAKE_36}",
+        "github_pat_short",
+        "ghp_",
+    ),
+)

@@ -1,0 +1,52 @@
+"""Test set-up. Airflow reads its settings at import, so they are set here, before anything imports it."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+_AIRFLOW_HOME = Path(tempfile.mkdtemp(prefix="maskline-airflow-"))
+os.environ.update({
+    "AIRFLOW_HOME": str(_AIRFLOW_HOME),
+    "AIRFLOW__CORE__DAGS_FOLDER": str(ROOT / "dags"),
+    "AIRFLOW__CORE__LOAD_EXAMPLES": "False",
+    "AIRFLOW__CORE__UNIT_TEST_MODE": "False",
+    "AIRFLOW__OPENLINEAGE__NAMESPACE": "maskline-test",
+    "AIRFLOW__OPENLINEAGE__TRANSPORT": '{"type": "file", "log_file_path": "%s", "append": true}'
+    % (_AIRFLOW_HOME / "airflow-events.jsonl"),
+})
+os.environ.pop("MASKLINE_KEY", None)
+sys.path.insert(0, str(ROOT / "dags"))
+sys.path.insert(0, str(ROOT / "tests"))
+
+import pytest  # noqa: E402
+
+from masking.demo_data import DemoData, build_demo_data  # noqa: E402
+from masking.keys import MaskingKey  # noqa: E402
+
+TEST_KEY_HEX = "6d61736b6c696e652d746573742d6b65792d6e6f742d612d7265616c2d6f6e65"
+
+
+@pytest.fixture(scope="session")
+def airflow_home() -> Path:
+    return _AIRFLOW_HOME
+
+
+@pytest.fixture
+def key() -> MaskingKey:
+    return MaskingKey(bytes.fromhex(TEST_KEY_HEX))
+
+
+@pytest.fixture
+def key_env(monkeypatch: pytest.MonkeyPatch) -> str:
+    monkeypatch.setenv("MASKLINE_KEY", TEST_KEY_HEX)
+    return TEST_KEY_HEX
+
+
+@pytest.fixture(scope="session")
+def demo_data(tmp_path_factory: pytest.TempPathFactory) -> DemoData:
+    """A small demo data set, built once: a DuckDB table and JSONL chat logs with planted values."""
+    return build_demo_data(tmp_path_factory.mktemp("demo") / "data", customers=120, conversations=60)
