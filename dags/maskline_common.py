@@ -30,14 +30,16 @@ def mask_dataset(config_path: str, dataset: str, run_date: date, context: dict[s
     """Run one dataset under Airflow: lineage steps are children of this task run; publish its Asset."""
     from airflow.sdk import Asset, AssetAlias
 
-    from lineage.observer import LineageObserver, airflow_parent
+    from lineage.observer import airflow_parent, observer_for
     from masking.config import load_config
-    from masking.job import run_dataset
+    from masking.job import Resources, run_dataset
+    from masking.progress import progress_reporter
 
     config = load_config(config_path)
-    observer = LineageObserver(config.lineage, pipeline=config.name, output_root=config.output_root,
-                               parent=airflow_parent(context["ti"]))
-    report = run_dataset(config, dataset, run_date, observer=observer)
+    resources = Resources.for_config(config)
+    observer = observer_for(config, resources.scrub_many, parent=airflow_parent(context["ti"]))
+    with progress_reporter() as progress:
+        report = run_dataset(config, dataset, run_date, resources=resources, observer=observer, progress=progress)
     output = config.output_root / dataset
     context["outlet_events"][AssetAlias(ALIAS)].add(
         Asset(name=f"maskline.{dataset}", uri=output.resolve().as_uri()),

@@ -24,8 +24,8 @@ from openlineage.client.transport.http import ApiKeyTokenProvider, HttpConfig, H
 
 from lineage.events import ParentRun, pipeline_event, step_event
 from lineage.naming import valid_namespace
-from lineage.scrub import scrub_event
-from masking.config import LineageSettings, LineageTransport
+from lineage.scrub import scrub_event, set_text_scrubber
+from masking.config import LineageSettings, LineageTransport, PipelineConfig
 from masking.report import StepRecord
 
 log = logging.getLogger(__name__)
@@ -211,3 +211,12 @@ def airflow_parent(ti: Any) -> ParentRun:
         root_job_name=macros.lineage_root_job_name(ti),
         root_run_id=macros.lineage_root_run_id(ti),
     )
+
+
+def observer_for(
+    config: PipelineConfig, scrub: Callable[[list[str]], list[str]] | None = None, parent: ParentRun | None = None
+) -> LineageObserver:
+    """The observer for one run of ``config``; ``scrub`` (the masking scan) cleans every event's free text."""
+    if scrub is not None:
+        set_text_scrubber(scrub)
+    return LineageObserver(config.lineage, pipeline=config.name, output_root=config.output_root, parent=parent)

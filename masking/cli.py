@@ -34,7 +34,7 @@ def run(
     run_date: Annotated[str | None, typer.Option("--date", help="Partition date YYYY-MM-DD (default: today)")] = None,
 ) -> None:
     """Mask datasets into Parquet, verify them and emit lineage, without Airflow."""
-    from lineage.observer import LineageObserver
+    from lineage.observer import observer_for
     from masking.config import load_config
     from masking.job import Resources, run_dataset
     from masking.progress import progress_reporter
@@ -50,7 +50,7 @@ def run(
         for name in names:
             cfg.dataset(name)
         resources = Resources.for_config(cfg)
-        observer = LineageObserver(cfg.lineage, pipeline=cfg.name, output_root=cfg.output_root)
+        observer = observer_for(cfg, resources.scrub_many)
         with progress_reporter() as progress:
             reports = [run_dataset(cfg, n, when, resources=resources, observer=observer, progress=progress)
                        for n in names]

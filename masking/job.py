@@ -20,7 +20,6 @@ import polars as pl
 
 from masking.config import PipelineConfig
 from masking.detectors import default_detectors
-from masking.engine import CompiledPolicy
 from masking.errors import MasklineError, ResidualFindingError
 from masking.keys import MaskingKey, load_key
 from masking.ner import NerModel
@@ -38,7 +37,6 @@ from masking.scan import TextScanner
 from masking.sink import REPORT_FILE, PartitionWriter
 from masking.sources import open_source
 from masking.sources.base import fields_of
-from masking.sources.jsonl import LOG_SCHEMA
 from masking.transforms import TransformContext
 from masking.verify import verify_files
 from masking.writing import LogMasker, TableMasker
@@ -76,7 +74,11 @@ class Resources:
         return cls(key or load_key(config), ner)
 
     def scrub(self, text: str) -> str:
-        return self.scanner.mask(pl.Series([text], dtype=pl.String)).masked[0]
+        return self.scrub_many([text])[0]
+
+    def scrub_many(self, texts: list[str]) -> list[str]:
+        """Mask free texts (error messages, SQL) with the full scan, for anything leaving the process."""
+        return self.scanner.mask(pl.Series(texts, dtype=pl.String)).masked.to_list()
 
 
 class _Steps:
@@ -211,5 +213,3 @@ def _many(refs: list[DatasetRef]) -> DatasetRef:
 def column_actions(columns: list[ColumnReport]) -> dict[str, str]:
     return {c.name: c.action for c in columns}
 
-
-_ = (LOG_SCHEMA, CompiledPolicy, Path)

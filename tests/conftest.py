@@ -50,3 +50,15 @@ def key_env(monkeypatch: pytest.MonkeyPatch) -> str:
 def demo_data(tmp_path_factory: pytest.TempPathFactory) -> DemoData:
     """A small demo data set, built once: a DuckDB table and JSONL chat logs with planted values."""
     return build_demo_data(tmp_path_factory.mktemp("demo") / "data", customers=120, conversations=60)
+
+
+@pytest.fixture(scope="session")
+def dagbag():
+    """The project's DAGs, parsed by Airflow, with a fresh metadata database (SQLite)."""
+    from airflow.dag_processing.dagbag import DagBag
+    from airflow.utils import db
+
+    db.resetdb()
+    bag = DagBag(dag_folder=str(ROOT / "dags"))
+    assert bag.import_errors == {}
+    return bag

@@ -14,17 +14,6 @@ pytestmark = pytest.mark.airflow
 DAGS = Path(__file__).resolve().parent.parent / "dags"
 
 
-@pytest.fixture(scope="module")
-def dagbag():
-    from airflow.dag_processing.dagbag import DagBag
-    from airflow.utils import db
-
-    db.resetdb()
-    bag = DagBag(dag_folder=str(DAGS))
-    assert bag.import_errors == {}
-    return bag
-
-
 @pytest.fixture
 def config(tmp_path, demo_data):
     return write_config(tmp_path, demo_sources(demo_data.duckdb_path, demo_data.logs_glob), demo_datasets())
