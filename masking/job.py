@@ -35,7 +35,7 @@ from masking.report import (
 )
 from masking.scan import TextScanner
 from masking.sink import REPORT_FILE, PartitionWriter
-from masking.sources import open_source
+from masking.sources import SourceReader, open_source
 from masking.sources.base import fields_of
 from masking.transforms import TransformContext
 from masking.verify import verify_files
@@ -132,45 +132,46 @@ def run_dataset(
     resources = resources or Resources.for_config(config)
     steps = _Steps(observer or NullObserver(), resources, dataset, run_date)
     started = datetime.now(UTC)
-    source = open_source(config, dataset)
+    source = _open(config, dataset, steps)
     out_dir = config.output_root / dataset
     out_ref = DatasetRef(namespace="file", name=str(out_dir.resolve()))
     rejects_dir = config.output_root / "_rejects" / dataset
     is_log = source.kind == "jsonl"
-    ctx = TransformContext(resources.key, resources.scanner)
     masker: TableMasker | LogMasker
-    masker = LogMasker(resources.scanner) if is_log else TableMasker(spec.policy, ctx, dataset)
+    if is_log:
+        masker = LogMasker(resources.scanner)
+    else:
+        masker = TableMasker(spec.policy, TransformContext(resources.key, resources.scanner), dataset)
+    staged: list[PartitionWriter] = []  # output and rejects, removed on any failure
 
-    extract = steps.record("extract", inputs=source.dataset_refs())
-    mask = steps.record("mask", inputs=source.dataset_refs(), outputs=[out_ref])
-    with steps.running(extract), steps.running(mask):
-        rows_in, files_total = 0, len(getattr(source, "files", [])) or 1
-        writer: PartitionWriter | None = None
-        for chunk in source.chunks():
-            masked, rejected = masker.apply(chunk)
-            if writer is None:
-                writer = PartitionWriter(out_dir, run_date, steps.pipeline_run_id, masker.output_schema)
-                rejects = PartitionWriter(rejects_dir, run_date, steps.pipeline_run_id, masker.rejects_schema)
-            writer.write(masked)
-            rejects.write(rejected)
-            rows_in += chunk.frame.height + len(chunk.rejected)
-            if progress:
-                progress(dataset, rows_in, chunk.files_done, files_total)
-        assert writer is not None
-        writer.close()
-        rejects.close()
-        in_refs = source.dataset_refs()
-        if not is_log:
-            in_refs[0].row_count = rows_in
-        extract.inputs = in_refs
-        mask.inputs = in_refs
-        out_ref.fields = fields_of(masker.output_schema)
-        out_ref.row_count, out_ref.bytes, out_ref.file_count = writer.rows, writer.bytes, writer.files
-        mask.outputs = [out_ref]
-        mask.columns = masker.column_reports()
-
-    verify = steps.record("verify", inputs=[out_ref])
     try:
+        extract = steps.record("extract", inputs=source.dataset_refs())
+        mask = steps.record("mask", inputs=source.dataset_refs(), outputs=[out_ref])
+        with steps.running(extract), steps.running(mask):
+            rows_in, files_total = 0, len(getattr(source, "files", [])) or 1
+            for chunk in source.chunks():
+                masked, rejected = masker.apply(chunk)
+                if not staged:
+                    staged += [PartitionWriter(out_dir, run_date, steps.pipeline_run_id, masker.output_schema),
+                               PartitionWriter(rejects_dir, run_date, steps.pipeline_run_id, masker.rejects_schema)]
+                staged[0].write(masked)
+                staged[1].write(rejected)
+                rows_in += chunk.frame.height + len(chunk.rejected)
+                if progress:
+                    progress(dataset, rows_in, chunk.files_done, files_total)
+            writer, rejects = staged
+            writer.close()
+            rejects.close()
+            in_refs = source.dataset_refs()
+            if not is_log:
+                in_refs[0].row_count = rows_in
+            extract.inputs = mask.inputs = in_refs
+            out_ref.fields = fields_of(masker.output_schema)
+            out_ref.row_count, out_ref.bytes, out_ref.file_count = writer.rows, writer.bytes, writer.files
+            mask.outputs = [out_ref]
+            mask.columns = masker.column_reports()
+
+        verify = steps.record("verify", inputs=[out_ref])
         with steps.running(verify):
             actions = {c.name: c.action for c in masker.column_reports()}
             json_columns = frozenset({"record"}) if is_log else frozenset()
@@ -196,12 +197,22 @@ def run_dataset(
             writer.publish()
             rejects.publish()
     except BaseException:
-        writer.abort()
-        rejects.abort()
+        for partition in staged:
+            partition.abort()
         raise
     log.info("dataset %s: %d rows in, %d out, %d rejected; re-scan clean; written to %s",
              dataset, rows_in, report.rows_out, report.rows_rejected, writer.final)
     return report
+
+
+def _open(config: PipelineConfig, dataset: str, steps: _Steps) -> SourceReader:
+    """Open the source; a source that cannot even be opened is still an extract step that failed."""
+    try:
+        return open_source(config, dataset)
+    except Exception:
+        with steps.running(steps.record("extract")):  # emits START, then FAIL with a scrubbed message
+            raise
+        raise  # unreachable: running() re-raises
 
 
 def _many(refs: list[DatasetRef]) -> DatasetRef:

@@ -90,11 +90,11 @@ class TextScanner:
 
     def _find_spans(self, text: str) -> list[tuple[int, int, Detector, str]]:
         """Validated, non-overlapping spans; earlier detectors win overlaps."""
-        taken: list[tuple[int, int]] = []
+        taken: list[tuple[int, int]] = _token_spans(text)  # our own tokens are never re-masked
         found = []
         for detector in self.detectors:
             for start, end, value in detector.find(text):
-                if not _overlaps(start, end, taken) and not _overlaps(start, end, _token_spans(text)):
+                if not _overlaps(start, end, taken):
                     taken.append((start, end))
                     found.append((start, end, detector, value))
         return sorted(found, key=lambda item: item[0])

@@ -100,3 +100,19 @@ def test_a_residual_finding_fails_the_run_and_publishes_nothing(tmp_path, demo_d
     assert "email: EMAIL=" in str(failure.value)
     assert not any("@" in part for part in str(failure.value).split())
     assert list((config.output_root / "customers").iterdir()) == []
+
+
+def test_a_source_that_cannot_open_fails_its_extract_step(tmp_path, key):
+    from lineage.observer import observer_for
+    from pipeline import events
+
+    config = write_config(tmp_path, {"logs": {"kind": "jsonl", "paths": ["nowhere/*.jsonl"]}},
+                          {"chats": {"source": "logs"}})
+    observer = observer_for(config)
+    from masking.errors import SourceError
+
+    with pytest.raises(SourceError, match="no file matches 'nowhere/\\*.jsonl'"):
+        run_dataset(config, "chats", RUN_DATE, resources=Resources.for_config(config, key), observer=observer)
+    states = [(e["job"]["name"], e["eventType"]) for e in events(config.output_root / "lineage/events.jsonl")]
+    assert ("maskline.chats.extract", "START") in states and ("maskline.chats.extract", "FAIL") in states
+    assert not (config.output_root / "chats").exists()
