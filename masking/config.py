@@ -179,7 +179,7 @@ class PipelineConfig(Strict):
 # ---- loading and error messages ------------------------------------------------------------------------
 
 
-def _model_at(loc: tuple[int | str, ...]) -> type[BaseModel] | None:
+def _model_at(loc: tuple[int | str, ...]) -> Any:
     """The pydantic model that owns the key at ``loc`` (to suggest valid keys for an unknown one)."""
     model: type[BaseModel] | None = PipelineConfig
     keys = list(loc[:-1])
@@ -203,7 +203,8 @@ def _model_at(loc: tuple[int | str, ...]) -> type[BaseModel] | None:
 
 def _source_model(loc: tuple[int | str, ...]) -> type[BaseModel] | None:
     if len(loc) >= 4 and loc[0] == "sources":
-        return {"postgres": PostgresSource, "duckdb": DuckDBSource, "jsonl": JsonlSource}.get(str(loc[2]))
+        models: dict[str, type[BaseModel]] = {"postgres": PostgresSource, "duckdb": DuckDBSource, "jsonl": JsonlSource}
+        return models.get(str(loc[2]))
     return None
 
 
@@ -241,7 +242,7 @@ def parse_config(data: Any, file: str, base_dir: Path) -> PipelineConfig:
         config = PipelineConfig.model_validate(data)
     except ValidationError as exc:
         # Never echo input values: they could be secrets pasted in the wrong place.
-        raise ConfigError(file, [_describe(e) for e in exc.errors(include_input=False)]) from None
+        raise ConfigError(file, [_describe(dict(e)) for e in exc.errors(include_input=False)]) from None
     config.base_dir = base_dir
     config.config_path = Path(file)
     return config

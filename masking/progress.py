@@ -17,11 +17,11 @@ log = logging.getLogger("maskline")
 def progress_reporter(interval: float = 5.0) -> Iterator[Progress]:
     if sys.stderr.isatty():
         from rich.progress import Progress as Bar
-        from rich.progress import TextColumn, TimeElapsedColumn
+        from rich.progress import TaskID, TextColumn, TimeElapsedColumn
 
         with Bar(TextColumn("{task.description}"), TextColumn("{task.fields[rows]:,} rows"),
                  TextColumn("{task.completed}/{task.total} files"), TimeElapsedColumn(), transient=False) as bar:
-            tasks: dict[str, int] = {}
+            tasks: dict[str, TaskID] = {}
 
             def update(dataset: str, rows: int, files: int, total: int) -> None:
                 if dataset not in tasks:

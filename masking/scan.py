@@ -226,9 +226,9 @@ class TextScanner:
         entities = Counter[str]()
         kind = name_field_kind(field)
         if kind is not None:
-            names = int(text.str.contains(_whole_name_pattern(kind)).fill_null(False).sum())
-            if names:
-                entities["PERSON"] += names
+            whole_names = int(text.str.contains(_whole_name_pattern(kind)).fill_null(False).sum())
+            if whole_names:
+                entities["PERSON"] += whole_names
         candidates = text.str.extract_all(self._combined).explode().drop_nulls().value_counts()
         for candidate, n in candidates.iter_rows():
             for entity in self._find_entities(candidate):

@@ -31,7 +31,7 @@ class PartitionWriter:
         return self.staging / DATA_FILE
 
     def write(self, frame: pl.DataFrame) -> None:
-        table = frame.select(list(self.schema)).cast(dict(self.schema)).to_arrow()
+        table = frame.select(list(self.schema)).cast(self.schema).to_arrow()
         if self._writer is None:
             self._writer = pq.ParquetWriter(self.data_path, table.schema, compression="zstd")
         self._writer.write_table(table)

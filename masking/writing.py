@@ -34,7 +34,7 @@ class TableMasker:
         if self._compiled is None:
             self._compiled = CompiledPolicy(self._policy, schema, self._ctx, self._dataset)
             self.output_schema = self._compiled.output_schema()
-            self.rejects_schema = pl.Schema({**self.output_schema, "reject_reason": pl.String})
+            self.rejects_schema = pl.Schema([*self.output_schema.items(), ("reject_reason", pl.String())])
         return self._compiled
 
     def apply(self, chunk: Chunk) -> tuple[pl.DataFrame, pl.DataFrame]:

@@ -36,7 +36,7 @@ def fields_of(schema: pl.Schema) -> list[FieldInfo]:
     return [_field(name, dtype) for name, dtype in schema.items()]
 
 
-def _field(name: str, dtype: pl.DataType) -> FieldInfo:
+def _field(name: str, dtype: Any) -> FieldInfo:
     if isinstance(dtype, pl.Struct):
         return FieldInfo(name=name, type="struct", fields=[_field(f.name, f.dtype) for f in dtype.fields])
     if isinstance(dtype, pl.List | pl.Array):

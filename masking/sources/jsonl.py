@@ -10,7 +10,7 @@ import glob
 import gzip
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, cast
 
 import orjson
 import polars as pl
@@ -35,7 +35,7 @@ def expand(patterns: list[str], base_dir: Path, source: str) -> list[Path]:
 
 def _open(path: Path) -> IO[bytes]:
     if path.suffix == ".gz":
-        return gzip.open(path, "rb")
+        return cast(IO[bytes], gzip.open(path, "rb"))
     return path.open("rb")
 
 
