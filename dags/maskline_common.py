@@ -30,14 +30,14 @@ def mask_dataset(config_path: str, dataset: str, run_date: date, context: dict[s
     """Run one dataset under Airflow: lineage steps are children of this task run; publish its Asset."""
     from airflow.sdk import Asset, AssetAlias
 
-    from lineage.observer import airflow_parent, observer_for
+    from lineage.observer import airflow_client, airflow_parent, observer_for
     from masking.config import load_config
     from masking.job import Resources, run_dataset
     from masking.progress import progress_reporter
 
     config = load_config(config_path)
     resources = Resources.for_config(config)
-    observer = observer_for(config, resources.scrub_many, parent=airflow_parent(context["ti"]))
+    observer = observer_for(config, resources.scrub_many, parent=airflow_parent(context["ti"]), client=airflow_client())
     with progress_reporter() as progress:
         report = run_dataset(config, dataset, run_date, resources=resources, observer=observer, progress=progress)
     output = config.output_root / dataset

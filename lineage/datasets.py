@@ -18,6 +18,7 @@ from openlineage.client.facet_v2 import (
     input_statistics_input_dataset,
     output_statistics_output_dataset,
     schema_dataset,
+    tags_dataset,
 )
 
 from masking.report import ColumnReport, DatasetRef, FieldInfo, ResidualResult
@@ -99,6 +100,29 @@ def with_column_lineage(
         )
         target.facets = facets
     return outputs
+
+
+def with_tags(
+    inputs: list[InputDataset], outputs: list[OutputDataset], columns: list[ColumnReport]
+) -> None:
+    """Field-level tags: ``pii:<ENTITY>`` on input columns where the scan found that entity, ``pii:declared`` on
+    columns the policy masks outright, and ``masked:<action>`` on every masked output column."""
+    pii, masked = [], []
+    for column in columns:
+        for entity in sorted(column.entities):
+            pii.append(_tag("pii", entity, column.source_column))
+        if column.action in ("hash", "redact", "partial", "generalize", "drop") and not column.entities:
+            pii.append(_tag("pii", "declared", column.source_column))
+        if column.action not in ("keep", "drop"):
+            masked.append(_tag("masked", column.action, column.name))
+    for dataset, tags in ([(d, pii) for d in inputs] + [(d, masked) for d in outputs[:1]]):
+        if tags:
+            dataset.facets = {**(dataset.facets or {}),
+                              "tags": tags_dataset.TagsDatasetFacet(tags=tags, producer=PRODUCER)}
+
+
+def _tag(key: str, value: str, field: str) -> tags_dataset.TagsDatasetFacetFields:
+    return tags_dataset.TagsDatasetFacetFields(key=key, value=value, source="MASKLINE", field=field)
 
 
 def with_assertions(

@@ -24,7 +24,14 @@ from openlineage.client.facet_v2 import (
     processing_engine_run,
 )
 
-from lineage.datasets import PRODUCER, input_dataset, output_dataset, with_assertions, with_column_lineage
+from lineage.datasets import (
+    PRODUCER,
+    input_dataset,
+    output_dataset,
+    with_assertions,
+    with_column_lineage,
+    with_tags,
+)
 from lineage.facets import FACET_KEY, masking_proof
 from lineage.scrub import scrub_text
 from masking.report import StepRecord
@@ -90,6 +97,7 @@ def step_event(
     outputs = [output_dataset(ref) for ref in step.outputs]
     if step.columns:
         outputs = with_column_lineage(outputs, step.columns, step.inputs)
+        with_tags(inputs, outputs, step.columns)
     if step.report is not None and step.report.residual is not None and ended:
         inputs = with_assertions(inputs, step.report.output, step.report.residual)
     return RunEvent(

@@ -213,10 +213,32 @@ def airflow_parent(ti: Any) -> ParentRun:
     )
 
 
+def airflow_client() -> OpenLineageClient | None:
+    """The Airflow OpenLineage provider's client when the provider is enabled, so that Maskline's step events
+    travel the same transport as the task events they are children of. None when it is disabled."""
+    try:
+        conf = importlib.import_module("airflow.providers.openlineage.conf")
+        if conf.is_disabled():
+            return None
+        listener = importlib.import_module("airflow.providers.openlineage.plugins.listener")
+        client = listener.get_openlineage_listener().adapter.get_or_create_openlineage_client()
+    except Exception as exc:  # no provider, or misconfigured: fall back to Maskline's own transport
+        log.warning("Airflow OpenLineage provider unavailable (%s); using Maskline's own transport", type(exc).__name__)
+        return None
+    return client if isinstance(client, OpenLineageClient) else None
+
+
 def observer_for(
-    config: PipelineConfig, scrub: Callable[[list[str]], list[str]] | None = None, parent: ParentRun | None = None
+    config: PipelineConfig,
+    scrub: Callable[[list[str]], list[str]] | None = None,
+    parent: ParentRun | None = None,
+    client: OpenLineageClient | None = None,
 ) -> LineageObserver:
     """The observer for one run of ``config``; ``scrub`` (the masking scan) cleans every event's free text."""
     if scrub is not None:
         set_text_scrubber(scrub)
-    return LineageObserver(config.lineage, pipeline=config.name, output_root=config.output_root, parent=parent)
+    if parent is not None and client is not None and parent.namespace != config.lineage.namespace:
+        log.warning("lineage namespace %r differs from the Airflow provider's %r: Marquez will show two namespaces",
+                    config.lineage.namespace, parent.namespace)
+    return LineageObserver(config.lineage, pipeline=config.name, output_root=config.output_root, parent=parent,
+                           client=client)

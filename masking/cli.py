@@ -76,5 +76,41 @@ def demo(
         _fail(exc)
 
 
+@app.command("lineage")
+def lineage(
+    events: Annotated[list[Path] | None, typer.Option("--events", "-e", help="Events file, JSONL (repeatable)")] = None,
+    config: Annotated[Path | None, typer.Option("--config", "-c", help="Read the config's file transport")] = None,
+    dataset: Annotated[str | None, typer.Option("--dataset", "-d", help="Only this dataset")] = None,
+    run_id: Annotated[str | None, typer.Option("--run", help="A DAG, parent or step run id")] = None,
+    html: Annotated[Path | None, typer.Option("--html", help="Also write a self-contained HTML page")] = None,
+) -> None:
+    """Browse lineage without Marquez: graph, masked columns and masking proof of the latest runs."""
+    from lineage.show import show_lineage
+
+    try:
+        show_lineage(events, config, dataset, run_id, html)
+    except MasklineError as exc:
+        _fail(exc)
+
+
+@app.command("eval")
+def eval_quality(
+    seed: Annotated[int, typer.Option("--seed", help="Seed of the labeled corpus")] = 0,
+    size: Annotated[int, typer.Option("--size", min=1, help="Number of corpus items")] = 2000,
+    json_out: Annotated[Path | None, typer.Option("--json", help="Also write every number as JSON")] = None,
+    no_presidio: Annotated[bool, typer.Option("--no-presidio", help="Measure Maskline only")] = False,
+) -> None:
+    """Measure masking quality on a seeded labeled corpus: leaks, over-masking, JSON validity, vs Presidio."""
+    import json
+
+    from masking.evaluation.report import evaluate, render, to_json
+
+    report = evaluate(seed, size, presidio=not no_presidio, progress=lambda m: typer.echo(m, err=True))
+    typer.echo(render(report))
+    if json_out is not None:
+        json_out.write_text(json.dumps(to_json(report), indent=2) + "\n", encoding="utf-8")
+        typer.echo(f"results written to {json_out}", err=True)
+
+
 if __name__ == "__main__":
     app()

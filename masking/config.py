@@ -45,8 +45,12 @@ class DuckDBSource(Strict):
 
 class JsonlSource(Strict):
     kind: Literal["jsonl"]
-    paths: list[str] = Field(min_length=1)  # files or globs, relative to the config file
-    batch_rows: int = Field(default=20_000, gt=0)
+    paths: list[str] = Field(min_length=1)  # files or globs (.jsonl, .gz, .zst), relative to the config file
+    batch_rows: int = Field(default=20_000, gt=0)  # rows per chunk: one Parquet row group each, bounds memory
+    # Log shape of every record, or "auto" to recognize each record (see masking/logshapes).
+    shape: Literal["auto", "openai_chat", "openai_responses", "anthropic", "otel_genai", "langchain",
+                   "generic"] = "auto"
+    memo_chars: int = Field(default=8_000_000, ge=0)  # bound of the per-run memo of masked texts
 
 
 SourceConfig = Annotated[PostgresSource | DuckDBSource | JsonlSource, Field(discriminator="kind")]

@@ -79,8 +79,11 @@ def airflow_env(home: Path, config: Path, lineage_file: Path) -> dict[str, str]:
         "AIRFLOW__CORE__LOAD_EXAMPLES": "False",
         "AIRFLOW__CORE__UNIT_TEST_MODE": "False",
         "AIRFLOW__OPENLINEAGE__NAMESPACE": "maskline-demo",
-        "AIRFLOW__OPENLINEAGE__TRANSPORT": json.dumps(
-            {"type": "file", "log_file_path": str(lineage_file), "append": True}),
+        # The provider's task events and Maskline's step events share this transport, scrubbed first.
+        "AIRFLOW__OPENLINEAGE__TRANSPORT": json.dumps({
+            "type": "transform", "transformer_class": "lineage.scrub.ScrubTransformer",
+            "transport": {"type": "file", "log_file_path": str(lineage_file), "append": True},
+        }),
         "MASKLINE_CONFIG": str(config),
         "PYTHONPATH": os.pathsep.join(filter(None, [str(dags_folder()), env.get("PYTHONPATH", "")])),
     })
@@ -113,7 +116,7 @@ def run_demo(root: Path, run_date: date) -> None:
     home.mkdir(exist_ok=True)
     log_file = home / "demo-run.log"
     log_file.write_text("", encoding="utf-8")
-    env = airflow_env(home, config, out / "lineage" / "airflow-events.jsonl")
+    env = airflow_env(home, config, out / "lineage" / "events.jsonl")
     log.info("running the maskline_nightly DAG through Airflow (AIRFLOW_HOME=%s, log: %s)", home, log_file)
     _airflow(["db", "migrate"], env, log_file)
     conf = json.dumps({"config": str(config)})

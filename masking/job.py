@@ -7,6 +7,7 @@ Both composition roots (the CLI and the Airflow DAGs) call ``run_dataset``. Ever
 from __future__ import annotations
 
 import logging
+import os
 import uuid
 from collections.abc import Callable
 from contextlib import contextmanager
@@ -18,10 +19,13 @@ from typing import Any
 
 import polars as pl
 
+from masking.config import JsonlSource as JsonlSettings
 from masking.config import PipelineConfig
 from masking.detectors import default_detectors
 from masking.errors import MasklineError, ResidualFindingError
 from masking.keys import MaskingKey, load_key
+from masking.logdrift import previous_baseline
+from masking.logverify import verify_log_files
 from masking.ner import NerModel
 from masking.report import (
     ColumnReport,
@@ -67,6 +71,7 @@ class Resources:
 
     def __post_init__(self) -> None:
         self.scanner = TextScanner(default_detectors(), self.key, self.ner)
+        self._pid = os.getpid()
 
     @classmethod
     def for_config(cls, config: PipelineConfig, key: MaskingKey | None = None) -> Resources:
@@ -77,8 +82,10 @@ class Resources:
         return self.scrub_many([text])[0]
 
     def scrub_many(self, texts: list[str]) -> list[str]:
-        """Mask free texts (error messages, SQL) with the full scan, for anything leaving the process."""
-        return self.scanner.mask(pl.Series(texts, dtype=pl.String)).masked.to_list()
+        """Mask free texts (error messages, SQL) with the full scan, for anything leaving the process.
+        In a forked child (a lineage process pool) NER is skipped: the model belongs to the parent."""
+        in_parent = os.getpid() == self._pid
+        return [self.scanner.mask_text(text, ner=in_parent) for text in texts]
 
 
 class _Steps:
@@ -139,7 +146,7 @@ def run_dataset(
     is_log = source.kind == "jsonl"
     masker: TableMasker | LogMasker
     if is_log:
-        masker = LogMasker(resources.scanner)
+        masker = _log_masker(config, spec.source, resources, out_dir, run_date)
     else:
         masker = TableMasker(spec.policy, TransformContext(resources.key, resources.scanner), dataset)
     staged: list[PartitionWriter] = []  # output and rejects, removed on any failure
@@ -149,6 +156,8 @@ def run_dataset(
         mask = steps.record("mask", inputs=source.dataset_refs(), outputs=[out_ref])
         with steps.running(extract), steps.running(mask):
             rows_in, files_total = 0, len(getattr(source, "files", [])) or 1
+            nulls_in: dict[str, int] = {}
+            nulls_out: dict[str, int] = {}
             for chunk in source.chunks():
                 masked, rejected = masker.apply(chunk)
                 if not staged:
@@ -157,6 +166,8 @@ def run_dataset(
                 staged[0].write(masked)
                 staged[1].write(rejected)
                 rows_in += chunk.frame.height + len(chunk.rejected)
+                _add_nulls(nulls_in, chunk.frame)
+                _add_nulls(nulls_out, masked)
                 if progress:
                     progress(dataset, rows_in, chunk.files_done, files_total)
             writer, rejects = staged
@@ -165,6 +176,8 @@ def run_dataset(
             in_refs = source.dataset_refs()
             if not is_log:
                 in_refs[0].row_count = rows_in
+                in_refs[0].null_counts = nulls_in
+            out_ref.null_counts = nulls_out
             extract.inputs = mask.inputs = in_refs
             out_ref.fields = fields_of(masker.output_schema)
             out_ref.row_count, out_ref.bytes, out_ref.file_count = writer.rows, writer.bytes, writer.files
@@ -174,8 +187,10 @@ def run_dataset(
         verify = steps.record("verify", inputs=[out_ref])
         with steps.running(verify):
             actions = {c.name: c.action for c in masker.column_reports()}
-            json_columns = frozenset({"record"}) if is_log else frozenset()
-            residual = verify_files([writer.data_path, rejects.data_path], actions, resources.scanner, json_columns)
+            if is_log:
+                residual = verify_log_files(writer.data_path, rejects.data_path, resources.scanner)
+            else:
+                residual = verify_files([writer.data_path, rejects.data_path], actions, resources.scanner)
             report = MaskingReport(
                 dataset=dataset, run_date=run_date, run_id=steps.pipeline_run_id, started_at=started,
                 finished_at=datetime.now(UTC), source=in_refs[0] if len(in_refs) == 1 else _many(in_refs),
@@ -187,6 +202,7 @@ def run_dataset(
                 detectors=[d.name for d in resources.scanner.detectors],
                 model=ModelInfo(name=resources.ner.model_name, version=resources.ner.version),
                 maskline_version=maskline_version(), residual=residual,
+                **(masker.report_extras() if isinstance(masker, LogMasker) else {}),
             )
             verify.report = report
             if rows_in != report.rows_out + report.rows_rejected:
@@ -203,6 +219,17 @@ def run_dataset(
     log.info("dataset %s: %d rows in, %d out, %d rejected; re-scan clean; written to %s",
              dataset, rows_in, report.rows_out, report.rows_rejected, writer.final)
     return report
+
+
+def _add_nulls(totals: dict[str, int], frame: pl.DataFrame) -> None:
+    for column, count in frame.null_count().row(0, named=True).items():
+        totals[column] = totals.get(column, 0) + int(count)
+
+
+def _log_masker(config: PipelineConfig, source: str, resources: Resources, out_dir: Path, run_date: date) -> LogMasker:
+    settings = config.sources[source]
+    assert isinstance(settings, JsonlSettings)
+    return LogMasker(resources.scanner, settings.shape, previous_baseline(out_dir, run_date), settings.memo_chars)
 
 
 def _open(config: PipelineConfig, dataset: str, steps: _Steps) -> SourceReader:

@@ -1,22 +1,42 @@
-"""Masking nested log records: every string leaf is scanned, the structure is kept.
+"""Masking nested log records: every string leaf is scanned, the structure and the types are kept.
 
-Leaves are gathered per JSON path (``request.messages[].content``) into one column each and scanned
-with the same vectorized scanner as table columns. A string that holds JSON (tool-call ``arguments``) is
-parsed, its own leaves are masked, and it is written back as JSON.
+Leaves are gathered per JSON path (``request.messages[].content``) into one Polars frame and scanned with
+the same vectorized scanner as table columns, over *distinct* values only, with a bounded per-run memo so
+that a text seen before (a system prompt, a template) is never scanned twice. A string that holds JSON
+(tool-call ``arguments``) is parsed, its own leaves are masked, and it is written back as JSON.
+
+Paths: ``a.b`` for keys, ``a[]`` for list items, ``{json}`` for JSON inside a string, ``attributes[k]`` for
+OpenTelemetry ``{key, value}`` attribute items, ``*`` for a key that is not a field name (such keys are
+scanned as text too, and renamed when they hold something sensitive). Numeric key segments read ``#``.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 import orjson
 import polars as pl
 
-from masking.scan import TextScanner
+from masking.logmemo import LeafMemo, regex_only
+from masking.logshapes import rules_for
+from masking.logshapes.rules import Mode, Rules, mode_of
+from masking.scan import TOKEN_PATTERN, TextScanner, name_field_kind
 
 _BIG_INT = 1_000_000  # integers this large can be phone or card numbers; smaller ones are counts
+_FIELD_KEY = re.compile(r"[a-z_$][A-Za-z0-9_.$\-]{0,127}|[A-Z][A-Z0-9_]{0,63}")
+_INDEX = re.compile(r"(?<=\.)\d+(?=\.|$)")  # gen_ai.prompt.0.content -> gen_ai.prompt.#.content
+MAX_PATHS = 10_000  # report entries; past this, paths are counted together (keys used as data)
+OTHER_PATHS = "(other paths)"
+Renames = dict[int, tuple[dict[Any, Any], dict[str, str]]]  # id(dict) -> (dict, old key -> masked key)
+
+
+def key_segment(key: str) -> str | None:
+    """How a key appears in a path; None when it is not a field name (it is then scanned as text)."""
+    return _INDEX.sub("#", key) if _FIELD_KEY.fullmatch(key) else None
 
 
 @dataclass
@@ -25,7 +45,17 @@ class Leaves:
     keys: list[Any] = field(default_factory=list)
     paths: list[str] = field(default_factory=list)
     values: list[str] = field(default_factory=list)
-    embedded: list[tuple[Any, Any, Any]] = field(default_factory=list)  # (holder, key, parsed JSON)
+    modes: list[str] = field(default_factory=list)
+    is_key: list[bool] = field(default_factory=list)  # the leaf is a dict key, not a value
+    ops: list[tuple[str, Any, Any, Any]] = field(default_factory=list)  # ("embed"|"rename", holder, key, parsed)
+
+    def add(self, holder: Any, key: Any, path: str, value: str, mode: Mode, is_key: bool = False) -> None:
+        self.holders.append(holder)
+        self.keys.append(key)
+        self.paths.append(path)
+        self.values.append(value)
+        self.modes.append(mode.value)
+        self.is_key.append(is_key)
 
 
 def _parse_embedded(text: str) -> Any:
@@ -39,42 +69,69 @@ def _parse_embedded(text: str) -> Any:
     return parsed if isinstance(parsed, dict | list) and parsed else None
 
 
-def collect(root: Any, leaves: Leaves) -> None:
-    """Gather the string (and large integer) leaves of one record, depth first."""
+def _children(node: Any, path: str, leaves: Leaves) -> list[tuple[Any, Any, str]]:
+    """(key, value, child path) of a dict or list; keys that are not field names become leaves."""
+    if isinstance(node, list):
+        found = []
+        for index, value in enumerate(node):
+            segment = "[]"
+            if isinstance(value, dict) and isinstance(value.get("key"), str) and "value" in value:
+                segment = f"[{key_segment(value['key']) or '*'}]"  # an OpenTelemetry attribute
+            found.append((index, value, path + segment))
+        return found
+    items, odd = [], False
+    for key, value in node.items():
+        field_name = key_segment(key)
+        if field_name is None:
+            odd = True
+            leaves.add(node, key, f"{path}.*{{key}}" if path else "*{key}", key, Mode.FULL, is_key=True)
+        segment = field_name or "*"
+        items.append((key, value, f"{path}.{segment}" if path else segment))
+    if odd:
+        leaves.ops.append(("rename", node, None, None))
+    return items
+
+
+def collect(root: Any, leaves: Leaves, rules: Rules) -> None:
+    """Gather the leaves of one record to scan, depth first. Operational values proven harmless are skipped."""
     stack: list[tuple[Any, str]] = [(root, "")]
     while stack:
         node, path = stack.pop()
-        items = node.items() if isinstance(node, dict) else enumerate(node)
-        for key, value in items:
-            child = (f"{path}.{key}" if path else str(key)) if isinstance(node, dict) else f"{path}[]"
+        for key, value, child in _children(node, path, leaves):
             if isinstance(value, dict | list):
                 stack.append((value, child))
-            elif isinstance(value, str):
-                parsed = _parse_embedded(value)
+                continue
+            kind = rules.kind(child)
+            mode = Mode.FULL if kind is None else mode_of(kind, value)
+            if mode is Mode.KEEP:
+                continue
+            if isinstance(value, str):
+                parsed = _parse_embedded(value) if mode is Mode.FULL else None
                 if parsed is not None:
-                    leaves.embedded.append((node, key, parsed))
+                    leaves.ops.append(("embed", node, key, parsed))
                     stack.append((parsed, child + "{json}"))
                 else:
-                    _add(leaves, node, key, child, value)
+                    leaves.add(node, key, child, value, mode)
             elif isinstance(value, int) and not isinstance(value, bool) and abs(value) >= _BIG_INT:
-                _add(leaves, node, key, child, str(value))
+                leaves.add(node, key, child, str(value), Mode.FULL)
 
 
-def _add(leaves: Leaves, holder: Any, key: Any, path: str, value: str) -> None:
-    leaves.holders.append(holder)
-    leaves.keys.append(key)
-    leaves.paths.append(path)
-    leaves.values.append(value)
+def _with_context(leaves: Leaves) -> pl.DataFrame:
+    """The leaves as a frame with ``ctx``: what a value's scan depends on besides the value itself."""
+    frame = pl.DataFrame({"path": leaves.paths, "value": leaves.values, "mode": leaves.modes},
+                         schema={"path": pl.String, "value": pl.String, "mode": pl.String}).with_row_index("i")
+    pairs = frame.select("path", "mode").unique().rows()
+    ctx = ["regex" if mode == Mode.REGEX else f"full:{name_field_kind(path) or ''}" for path, mode in pairs]
+    keys = pl.DataFrame({"path": [p for p, _ in pairs], "mode": [m for _, m in pairs], "ctx": ctx},
+                        schema={"path": pl.String, "mode": pl.String, "ctx": pl.String})
+    return frame.join(keys, on=["path", "mode"], how="left", maintain_order="left")
 
 
-def _by_path(leaves: Leaves) -> list[tuple[str, pl.Series, pl.Series]]:
-    """(path, row indexes, values) per path, in a stable order."""
-    frame = pl.DataFrame({"path": leaves.paths, "value": leaves.values}, schema={"path": pl.String, "value": pl.String})
-    frame = frame.with_row_index("i")
-    return [
-        (str(key[0]), group["i"], group["value"])
-        for key, group in sorted(frame.group_by("path", maintain_order=True), key=lambda kv: str(kv[0][0]))
-    ]
+def _token_entities(frame: pl.DataFrame, column: str) -> pl.DataFrame:
+    return (frame.select("path", pl.col(column).str.extract_all(TOKEN_PATTERN).alias("token"))
+            .explode("token").drop_nulls("token")
+            .select("path", pl.col("token").str.extract(r"^<([A-Z][A-Z0-9_]*):", 1).alias("entity"))
+            .group_by("path", "entity").len())  # fmt: skip
 
 
 @dataclass
@@ -84,34 +141,124 @@ class PathStats:
     entities: Counter[str] = field(default_factory=Counter)
 
 
+class RecordMasker:
+    """Masks chunks of parsed records in place; keeps per-path statistics and the memo for the whole run."""
+
+    def __init__(self, scanner: TextScanner, memo: LeafMemo | None = None) -> None:
+        self._full = scanner
+        self._regex = regex_only(scanner)
+        self.memo = memo or LeafMemo()
+        self.paths: dict[str, PathStats] = {}
+
+    def mask(self, records: Sequence[Any], shapes: Sequence[str]) -> list[str]:
+        """Mask ``records`` in place and return them as compact JSON text, one per record."""
+        leaves = Leaves()
+        for record, shape in zip(records, shapes, strict=True):
+            collect(record, leaves, rules_for(shape))
+        if leaves.values:
+            frame = self._scan(_with_context(leaves))
+            changed = frame.filter(pl.col("masked") != pl.col("value"))
+            renames = _write_back(leaves, changed["i"].to_list(), changed["masked"].to_list())
+            self._count(frame, changed)
+        else:
+            renames = {}
+        _finish(leaves.ops, renames)
+        return [orjson.dumps(record).decode() for record in records]
+
+    def _scan(self, frame: pl.DataFrame) -> pl.DataFrame:
+        """Add ``masked``: memo hits first, then one scan per context over the distinct misses."""
+        distinct = frame.group_by("ctx", "value").agg(pl.col("path").first())
+        results: list[str] = []
+        misses: dict[str, tuple[list[int], list[str], str]] = {}
+        for n, (ctx, value, path) in enumerate(distinct.iter_rows()):
+            known = self.memo.get(ctx, value)
+            results.append(known if known is not None else value)
+            if known is None:
+                positions, values, _ = misses.setdefault(ctx, ([], [], path))
+                positions.append(n)
+                values.append(value)
+        for ctx, (positions, values, path) in misses.items():
+            scanner, context = (self._regex, None) if ctx == "regex" else (self._full, path)
+            masked = scanner.mask(pl.Series(values, dtype=pl.String), field=context).masked.to_list()
+            for position, value, new in zip(positions, values, masked, strict=True):
+                results[position] = new
+                self.memo.put(ctx, value, new)
+        mapping = distinct.select("ctx", "value", pl.Series("masked", results, dtype=pl.String))
+        return frame.join(mapping, on=["ctx", "value"], how="left", maintain_order="left")
+
+    def _count(self, frame: pl.DataFrame, changed: pl.DataFrame) -> None:
+        totals = frame.group_by("path").agg(pl.len().alias("n"), (pl.col("masked") != pl.col("value")).sum().alias("c"))
+        for path, n, c in totals.iter_rows():
+            stats = self._stats(path)
+            stats.values += n
+            stats.values_masked += c
+        if changed.height:
+            new, old = _token_entities(changed, "masked"), _token_entities(changed, "value")
+            added = new.join(old, on=["path", "entity"], how="left").with_columns(
+                (pl.col("len") - pl.col("len_right").fill_null(0)).alias("n"))
+            for path, entity, n in added.filter(pl.col("n") > 0).select("path", "entity", "n").iter_rows():
+                self._stats(path).entities[entity] += n
+
+    def _stats(self, path: str) -> PathStats:
+        stats = self.paths.get(path)
+        if stats is None:
+            key = path if len(self.paths) < MAX_PATHS else OTHER_PATHS
+            stats = self.paths.setdefault(key, PathStats())
+        return stats
+
+
+def _write_back(leaves: Leaves, indexes: list[int], masked: list[str]) -> Renames:
+    """Put masked values in their holders; return the key renames, per dict (by identity)."""
+    renames: Renames = {}
+    for i, new in zip(indexes, masked, strict=True):
+        holder, key = leaves.holders[i], leaves.keys[i]
+        if leaves.is_key[i]:
+            renames.setdefault(id(holder), (holder, {}))[1][key] = new
+        else:
+            holder[key] = new
+    return renames
+
+
+def _finish(ops: list[tuple[str, Any, Any, Any]], renames: Renames) -> None:
+    """Re-serialize JSON-in-strings and rename keys, innermost first (the reverse of discovery)."""
+    for op, holder, key, parsed in reversed(ops):
+        if op == "embed":
+            holder[key] = orjson.dumps(parsed).decode()
+        elif id(holder) in renames:
+            mapping = renames[id(holder)][1]
+            items = [(mapping.get(k, k), v) for k, v in holder.items()]
+            holder.clear()
+            holder.update(items)
+
+
 def mask_records(records: list[Any], scanner: TextScanner, stats: dict[str, PathStats]) -> list[str]:
-    """Mask records in place and return them as compact JSON text, one per record."""
-    leaves = Leaves()
-    for record in records:
-        collect(record, leaves)
-    for path, indexes, values in _by_path(leaves):
-        result = scanner.mask(values, field=path)
-        path_stats = stats.setdefault(path, PathStats())
-        path_stats.values += len(values)
-        path_stats.values_masked += result.changed
-        path_stats.entities.update(result.entities)
-        if result.changed:
-            for i, old, new in zip(indexes.to_list(), values.to_list(), result.masked.to_list(), strict=True):
-                if new != old:
-                    leaves.holders[i][leaves.keys[i]] = new
-    for holder, key, parsed in reversed(leaves.embedded):  # innermost first
-        holder[key] = orjson.dumps(parsed).decode()
-    return [orjson.dumps(record).decode() for record in records]
+    """Mask generic records in place (every leaf scanned) and return them as JSON text. Kept for callers of
+    the first version; the job uses ``RecordMasker`` with shapes and a run-wide memo."""
+    masker = RecordMasker(scanner)
+    masker.paths = stats
+    return masker.mask(records, ["generic"] * len(records))
 
 
-def find_in_records(texts: pl.Series, scanner: TextScanner) -> dict[str, Counter[str]]:
-    """Re-scan masked records (JSON text): sensitive spans left, per path. Counts only."""
+def find_in_records(texts: pl.Series, scanner: TextScanner,
+                    shapes: Sequence[str] | None = None) -> dict[str, Counter[str]]:
+    """Re-scan masked records (JSON text): sensitive spans left, per path. Counts only. With ``shapes``,
+    operational values get the same treatment as when masking (kept, or regex detectors only)."""
     leaves = Leaves()
-    for text in texts.drop_nulls().to_list():
-        collect(orjson.loads(text), leaves)
+    rows = texts.to_list()
+    for n, text in enumerate(rows):
+        if text is not None:
+            collect(orjson.loads(text), leaves, rules_for(shapes[n] if shapes is not None else "generic"))
+    if not leaves.values:
+        return {}
+    frame = _with_context(leaves)
     findings: dict[str, Counter[str]] = {}
-    for path, _, values in _by_path(leaves):
-        found = scanner.find(values, field=path)
-        if found:
-            findings[path] = found
+    regex = regex_only(scanner)
+    for (ctx,), group in frame.group_by("ctx"):
+        scan, context = (regex, None) if ctx == "regex" else (scanner, str(group["path"][0]))
+        if not scan.find(group["value"].unique(), field=context):
+            continue  # the common case: nothing left, no need to attribute per path
+        for (path,), by_path in group.group_by("path"):
+            found = scan.find(by_path["value"], field=None if ctx == "regex" else str(path))
+            if found:
+                findings.setdefault(str(path), Counter()).update(found)
     return findings

@@ -89,6 +89,10 @@ class MaskingReport(Model):
     model: ModelInfo
     maskline_version: str
     residual: ResidualResult | None = None
+    # Logs only: records per shape, and JSON paths the previous report (``paths_baseline``, its dt) lacked.
+    shapes: dict[str, int] = Field(default_factory=dict)
+    new_paths: list[str] = Field(default_factory=list)
+    paths_baseline: str | None = None
 
 
 StepName = Literal["extract", "mask", "verify"]

@@ -220,6 +220,19 @@ class TextScanner:
             )
         return result
 
+    def mask_text(self, text: str, *, ner: bool = True) -> str:
+        """Mask one short text (an error message) in plain Python: no Polars, so it is safe in a forked process
+        (the OpenLineage provider emits from a process pool), where Polars' thread pool would deadlock."""
+        masked = self._classify(text)[0]
+        if not ner or self.ner is None:
+            return masked
+        for _ in range(_NER_ROUNDS):
+            names = self._names(masked, self.ner.spans([masked])[0])
+            if not names:
+                break
+            masked = self._replace_names(masked, names)
+        return masked
+
     def find(self, values: pl.Series, field: str | None = None) -> Counter[str]:
         """Count the sensitive spans left in a text column (the residual re-scan). Never returns values."""
         text = values.cast(pl.String)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 import tempfile
@@ -15,8 +16,11 @@ os.environ.update({
     "AIRFLOW__CORE__LOAD_EXAMPLES": "False",
     "AIRFLOW__CORE__UNIT_TEST_MODE": "False",
     "AIRFLOW__OPENLINEAGE__NAMESPACE": "maskline-test",
-    "AIRFLOW__OPENLINEAGE__TRANSPORT": '{"type": "file", "log_file_path": "%s", "append": true}'
-    % (_AIRFLOW_HOME / "airflow-events.jsonl"),
+    # As in production: the provider's events (and Maskline's, which reuse its client) are scrubbed first.
+    "AIRFLOW__OPENLINEAGE__TRANSPORT": json.dumps({
+        "type": "transform", "transformer_class": "lineage.scrub.ScrubTransformer",
+        "transport": {"type": "file", "log_file_path": str(_AIRFLOW_HOME / "events.jsonl"), "append": True},
+    }),
 })
 os.environ.pop("MASKLINE_KEY", None)
 sys.path.insert(0, str(ROOT / "dags"))

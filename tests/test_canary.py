@@ -105,5 +105,5 @@ def test_airflow_run_leaks_no_canary(dagbag, config, key_env, airflow_home):
     assert str(run.state) == "success"
     texts = artifact_texts(config.output_root)
     texts.update(artifact_texts(airflow_home))  # task logs, provider events, the metadata DB's bytes
-    assert any("airflow-events" in name for name in texts)
+    assert any(name.endswith("events.jsonl") and "maskline_nightly" in text for name, text in texts.items())
     assert leaks(texts, list(CANARIES.values())) == []

@@ -103,8 +103,9 @@ def test_a_residual_finding_fails_the_run_and_publishes_nothing(tmp_path, demo_d
 
 
 def test_a_source_that_cannot_open_fails_its_extract_step(tmp_path, key):
-    from lineage.observer import observer_for
     from pipeline import events
+
+    from lineage.observer import observer_for
 
     config = write_config(tmp_path, {"logs": {"kind": "jsonl", "paths": ["nowhere/*.jsonl"]}},
                           {"chats": {"source": "logs"}})

@@ -1,16 +1,22 @@
-"""JSONL AI activity logs: files or globs, optionally gzip-compressed.
+"""JSONL AI activity logs: files or globs, plain, gzip (``.gz``) or zstandard (``.zst``) compressed.
 
-Each line is parsed on its own, so one bad line never hides the others: it becomes a reject with its
-file, line number and error kind (its content is masked later, never logged).
+Files are read in blocks and cut into lines here, so one bad line never hides the others and a broken
+compressed stream keeps every line before the break: each bad line becomes a reject with its file, line
+number and error kind (its content is masked later, never logged). Memory holds one chunk of records.
+
+Error kinds: ``invalid_utf8``, ``invalid_json``, ``truncated_line`` (the last line of a file, cut short),
+``not_an_object``, ``truncated_gzip`` / ``truncated_zstd`` (the stream ends inside a member or frame; the
+partial last line is the reject), ``corrupt_gzip`` / ``corrupt_zstd``, ``unreadable_file``.
 """
 
 from __future__ import annotations
 
 import glob
 import gzip
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO, Any, cast
+from typing import Any
 
 import orjson
 import polars as pl
@@ -20,6 +26,15 @@ from masking.report import DatasetRef, FieldInfo
 from masking.sources.base import Chunk
 
 LOG_SCHEMA = pl.Schema({"source_file": pl.String, "line": pl.Int64, "record": pl.String})
+_BLOCK = 1 << 20
+
+
+class BrokenStream(Exception):
+    """A file that cannot be read to its end. ``kind`` is the reject reason; no content in the message."""
+
+    def __init__(self, kind: str) -> None:
+        super().__init__(kind)
+        self.kind = kind
 
 
 def expand(patterns: list[str], base_dir: Path, source: str) -> list[Path]:
@@ -33,13 +48,72 @@ def expand(patterns: list[str], base_dir: Path, source: str) -> list[Path]:
     return files
 
 
-def _open(path: Path) -> IO[bytes]:
-    if path.suffix == ".gz":
-        return cast(IO[bytes], gzip.open(path, "rb"))
-    return path.open("rb")
+def _plain_blocks(path: Path) -> Iterator[bytes]:
+    with path.open("rb") as handle:
+        while block := handle.read(_BLOCK):
+            yield block
 
 
-def classify_line(raw: bytes) -> tuple[Any, str | None]:
+def _gzip_blocks(path: Path) -> Iterator[bytes]:
+    try:
+        with gzip.open(path, "rb") as handle:
+            while block := handle.read(_BLOCK):
+                yield block
+    except EOFError:
+        raise BrokenStream("truncated_gzip") from None
+    except (gzip.BadGzipFile, zlib.error):
+        raise BrokenStream("corrupt_gzip") from None
+
+
+def _zstd_blocks(path: Path) -> Iterator[bytes]:
+    """Frame by frame, so that a stream cut inside a frame is an error (zstandard's reader stops silently)."""
+    import zstandard
+
+    decompressor = zstandard.ZstdDecompressor()
+    frame, pending = decompressor.decompressobj(), False
+    try:
+        for data in _plain_blocks(path):
+            while data:
+                if frame.eof:
+                    frame = decompressor.decompressobj()
+                out = frame.decompress(data)
+                pending = not frame.eof
+                data = frame.unused_data if frame.eof else b""
+                if out:
+                    yield out
+    except zstandard.ZstdError:
+        raise BrokenStream("corrupt_zstd") from None
+    if pending:
+        raise BrokenStream("truncated_zstd")
+
+
+def _blocks(path: Path) -> Iterator[bytes]:
+    suffix = path.suffix.lower()
+    readers = {".gz": _gzip_blocks, ".zst": _zstd_blocks, ".zstd": _zstd_blocks}
+    try:
+        yield from readers.get(suffix, _plain_blocks)(path)
+    except OSError:
+        raise BrokenStream("unreadable_file") from None
+
+
+def read_lines(path: Path) -> Iterator[tuple[int, bytes, str | None]]:
+    """(line number, line without its end, error kind or None). An empty line is skipped but counted."""
+    number, pending = 0, b""
+    try:
+        for block in _blocks(path):
+            lines = (pending + block).split(b"\n")
+            pending = lines.pop()
+            for raw in lines:
+                number += 1
+                yield number, raw.rstrip(b"\r"), None
+    except BrokenStream as broken:
+        yield number + 1, pending, broken.kind
+        return
+    if pending.strip():
+        yield number + 1, pending.rstrip(b"\r"), "no_newline"
+
+
+def classify_line(raw: bytes, last: bool = False) -> tuple[Any, str | None]:
     """(record, None) for a good line, (None, error kind) for a bad one."""
     try:
         raw.decode("utf-8")
@@ -48,7 +122,7 @@ def classify_line(raw: bytes) -> tuple[Any, str | None]:
     try:
         record = orjson.loads(raw)
     except orjson.JSONDecodeError:
-        return None, "invalid_json"
+        return None, "truncated_line" if last else "invalid_json"
     if not isinstance(record, dict):
         return None, "not_an_object"
     return record, None
@@ -75,40 +149,42 @@ class JsonlSource:
         return [DatasetRef(namespace="file", name=str(p.resolve()), fields=fields) for p in self.files]
 
     def chunks(self) -> Iterator[Chunk]:
-        records: list[Any] = []
-        files: list[str] = []
-        lines: list[int] = []
-        rejected: list[dict[str, object]] = []
+        """Chunks of at most ``batch_rows`` rows (records + rejects); a chunk never spans two files."""
         for done, path in enumerate(self.files, start=1):
-            shown = self.display_name(path)
-            try:
-                with _open(path) as handle:
-                    for number, raw in enumerate(handle, start=1):
-                        raw = raw.rstrip(b"\r\n")
-                        if not raw.strip():
-                            continue  # an empty line holds no record
-                        record, error = classify_line(raw)
-                        if error is None:
-                            records.append(record)
-                            files.append(shown)
-                            lines.append(number)
-                        else:
-                            rejected.append({"source_file": shown, "line": number, "reason": error,
-                                             "content": raw.decode("utf-8", "replace")})
-                        if len(records) + len(rejected) >= self.batch_rows:
-                            yield self._chunk(records, files, lines, rejected, done - 1)
-                            records, files, lines, rejected = [], [], [], []
-            except (OSError, EOFError, gzip.BadGzipFile) as exc:
-                # A broken file (e.g. a truncated gzip member) keeps what was read before the break.
-                rejected.append({"source_file": shown, "line": 0, "reason": f"unreadable_file:{type(exc).__name__}",
-                                 "content": ""})
-            yield self._chunk(records, files, lines, rejected, done)
-            records, files, lines, rejected = [], [], [], []
+            batch = _Batch(self.display_name(path))
+            for number, raw, error in read_lines(path):
+                if error is None and not raw.strip():
+                    continue  # an empty line holds no record
+                batch.add(number, raw, error)
+                if batch.size >= self.batch_rows:
+                    yield batch.chunk(done - 1)
+                    batch = _Batch(batch.file)
+            yield batch.chunk(done)
 
-    @staticmethod
-    def _chunk(records: list[Any], files: list[str], lines: list[int], rejected: list[dict[str, object]],
-               files_done: int) -> Chunk:
-        frame = pl.DataFrame({"source_file": files, "line": lines}, schema={"source_file": pl.String, "line": pl.Int64})
-        chunk = Chunk(frame, rejected, files_done)
-        chunk.records = records
-        return chunk
+
+class _Batch:
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.records: list[Any] = []
+        self.lines: list[int] = []
+        self.rejected: list[dict[str, object]] = []
+
+    @property
+    def size(self) -> int:
+        return len(self.records) + len(self.rejected)
+
+    def add(self, number: int, raw: bytes, error: str | None) -> None:
+        record = None
+        if error is None or error == "no_newline":
+            record, error = classify_line(raw, last=error == "no_newline")
+        if error is None:
+            self.records.append(record)
+            self.lines.append(number)
+        else:
+            self.rejected.append({"source_file": self.file, "line": number, "reason": error,
+                                  "content": raw.decode("utf-8", "replace")})
+
+    def chunk(self, files_done: int) -> Chunk:
+        frame = pl.DataFrame({"source_file": [self.file] * len(self.lines), "line": self.lines},
+                             schema={"source_file": pl.String, "line": pl.Int64})
+        return Chunk(frame, self.rejected, files_done, self.records)
