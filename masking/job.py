@@ -181,7 +181,10 @@ def run_dataset(
             extract.inputs = mask.inputs = in_refs
             out_ref.fields = fields_of(masker.output_schema)
             out_ref.row_count, out_ref.bytes, out_ref.file_count = writer.rows, writer.bytes, writer.files
-            mask.outputs = [out_ref]
+            rejects_ref = DatasetRef(namespace="file", name=str(rejects_dir.resolve()),
+                                     fields=fields_of(masker.rejects_schema), row_count=rejects.rows,
+                                     bytes=rejects.bytes, file_count=rejects.files)
+            mask.outputs = [out_ref, rejects_ref]  # the first is the masked dataset; column lineage goes there
             mask.columns = masker.column_reports()
 
         verify = steps.record("verify", inputs=[out_ref])
@@ -195,7 +198,7 @@ def run_dataset(
                 dataset=dataset, run_date=run_date, run_id=steps.pipeline_run_id, started_at=started,
                 finished_at=datetime.now(UTC), source=in_refs[0] if len(in_refs) == 1 else _many(in_refs),
                 output=out_ref, output_path=str(writer.final.resolve()),
-                rejects=DatasetRef(namespace="file", name=str(rejects_dir.resolve()), row_count=rejects.rows),
+                rejects=rejects_ref,
                 rejects_path=str(rejects.final.resolve()), rows_in=rows_in, rows_out=writer.rows,
                 rows_rejected=rejects.rows, reject_reasons=masker.reject_reasons, columns=masker.column_reports(),
                 paths=masker.path_reports(), policy_sha256=spec.policy.sha256(), key_id=resources.key.key_id,

@@ -9,6 +9,7 @@ from datetime import date
 import adbc_driver_postgresql.dbapi as adbc_pg
 import polars as pl
 import pytest
+from olschema import assert_valid_run_event
 from pipeline import artifact_texts, events, leaks, write_config
 
 from masking.errors import SourceError
@@ -83,7 +84,18 @@ def test_postgres_table_is_masked_and_nothing_raw_survives(tmp_path, database, k
     texts = artifact_texts(config.output_root)
     assert any(path.endswith("events.jsonl") for path in texts)
     assert leaks(texts, list(PLANTED.values())) == []
-    steps = {(e["job"]["name"], e["eventType"]) for e in events(config.output_root / "lineage/events.jsonl")}
+    emitted = events(config.output_root / "lineage/events.jsonl")
+    for event in emitted:
+        assert_valid_run_event(event)
+    mask_done = next(e for e in emitted
+                     if e["job"]["name"] == "maskline.customers.mask" and e["eventType"] == "COMPLETE")
+    input_tags = {(t["field"], t["value"]) for t in mask_done["inputs"][0]["facets"]["tags"]["tags"]}
+    assert {("notes", "GITHUB_TOKEN"), ("notes", "PERSON"), ("profile", "EMAIL"), ("ssn", "declared")} <= input_tags
+    output_tags = {(t["field"], t["value"]) for t in mask_done["outputs"][0]["facets"]["tags"]["tags"]}
+    assert ("email", "hash") in output_tags and ("id", "keep") not in output_tags
+    assert mask_done["outputs"][0]["facets"]["dataQualityMetrics"]["columnMetrics"]["notes"]["nullCount"] == 1
+    assert mask_done["outputs"][1]["name"].endswith("_rejects/customers")
+    steps = {(e["job"]["name"], e["eventType"]) for e in emitted}
     for step in ("extract", "mask", "verify"):
         assert (f"maskline.customers.{step}", "START") in steps
         assert (f"maskline.customers.{step}", "COMPLETE") in steps
