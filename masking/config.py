@@ -104,6 +104,73 @@ class Dataset(Strict):
 # ---- settings ------------------------------------------------------------------------------------------
 
 
+VALIDATORS = ["luhn", "iban_mod97", "ssn_valid", "ipv4_valid", "ipv6_valid", "jwt_valid"]
+
+
+def _check_pattern(pattern: str) -> str:
+    """A pattern must run in Python and inside Polars (Rust regex: no look-around, no back-references)."""
+    import re
+
+    import polars as pl
+
+    try:
+        re.compile(pattern)
+        pl.Series([""]).str.contains(pattern.replace(r"\b", r"(?-u:\b)"))
+    except Exception as exc:
+        raise ValueError(f"pattern does not compile for both Python and Polars ({type(exc).__name__})") from None
+    if re.compile(pattern).fullmatch(""):
+        raise ValueError("pattern matches the empty string")
+    return pattern
+
+
+class CustomDetector(Strict):
+    """A detector declared in YAML: a national id, an employee number, an internal account format."""
+
+    name: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    entity: str = Field(pattern=r"^[A-Z][A-Z0-9_]*$")
+    pattern: str
+    validator: str | None = None
+    context: list[str] = Field(default_factory=list)
+
+    @field_validator("pattern")
+    @classmethod
+    def _compiles(cls, pattern: str) -> str:
+        return _check_pattern(pattern)
+
+    @field_validator("validator")
+    @classmethod
+    def _known_validator(cls, name: str | None) -> str | None:
+        if name is not None and name not in VALIDATORS:
+            hint = suggest(name, VALIDATORS)
+            did_you_mean = f" Did you mean '{hint}'?" if hint else ""
+            raise ValueError(f"unknown validator '{name}'.{did_you_mean} Valid: {', '.join(VALIDATORS)}")
+        return name
+
+
+class DenyList(Strict):
+    """Terms always masked as ``entity`` (code names, customer names the model will not see as names)."""
+
+    entity: str = Field(pattern=r"^[A-Z][A-Z0-9_]*$")
+    terms: list[str] = Field(min_length=1)
+    case_sensitive: bool = False
+
+
+class AllowPattern(Strict):
+    pattern: str
+
+    @field_validator("pattern")
+    @classmethod
+    def _compiles(cls, pattern: str) -> str:
+        return _check_pattern(pattern)
+
+
+class DetectionSettings(Strict):
+    allow: list[str | AllowPattern] = Field(default_factory=list)  # never masked: exact values or patterns
+    deny: list[DenyList] = Field(default_factory=list)
+    detectors: list[CustomDetector] = Field(default_factory=list)
+    disable: list[str] = Field(default_factory=list)  # names of built-in detectors to switch off
+
+
 class KeySettings(Strict):
     env: str = "MASKLINE_KEY"  # environment variable holding the key
     airflow_conn_id: str | None = None  # Airflow connection whose password is the key
@@ -137,11 +204,29 @@ class PipelineConfig(Strict):
     output: str  # output root, relative to the config file
     key: KeySettings = Field(default_factory=KeySettings)
     ner: NerSettings = Field(default_factory=NerSettings)
+    detection: DetectionSettings = Field(default_factory=DetectionSettings)
     lineage: LineageSettings = Field(default_factory=LineageSettings)
     sources: dict[str, SourceConfig]
     datasets: dict[str, Dataset] = Field(min_length=1)
     base_dir: Path = Field(default=Path("."), exclude=True)
     config_path: Path = Field(default=Path("maskline.yaml"), exclude=True)
+
+    @model_validator(mode="after")
+    def _known_detectors(self) -> PipelineConfig:
+        from masking.detectors import DETECTORS
+
+        valid = DETECTORS.names()
+        for name in self.detection.disable:
+            if name not in DETECTORS:
+                hint = suggest(name, valid)
+                did_you_mean = f" Did you mean '{hint}'?" if hint else ""
+                raise ValueError(
+                    f"detection.disable: unknown detector '{name}'.{did_you_mean} Valid: {', '.join(valid)}"
+                )
+        for custom in self.detection.detectors:
+            if custom.name in DETECTORS:
+                raise ValueError(f"detection.detectors: '{custom.name}' is a built-in detector name; choose another")
+        return self
 
     @model_validator(mode="after")
     def _datasets_fit_sources(self) -> PipelineConfig:

@@ -19,9 +19,9 @@ from typing import Any
 
 import polars as pl
 
+from masking.config import DetectionSettings, PipelineConfig
 from masking.config import JsonlSource as JsonlSettings
-from masking.config import PipelineConfig
-from masking.detectors import default_detectors
+from masking.detection import build_allow, build_detectors
 from masking.errors import MasklineError, ResidualFindingError
 from masking.keys import MaskingKey, load_key
 from masking.logdrift import previous_baseline
@@ -67,16 +67,17 @@ class Resources:
 
     key: MaskingKey
     ner: NerModel
+    detection: DetectionSettings = field(default_factory=DetectionSettings)
     scanner: TextScanner = field(init=False)
 
     def __post_init__(self) -> None:
-        self.scanner = TextScanner(default_detectors(), self.key, self.ner)
+        self.scanner = TextScanner(build_detectors(self.detection), self.key, self.ner, build_allow(self.detection))
         self._pid = os.getpid()
 
     @classmethod
     def for_config(cls, config: PipelineConfig, key: MaskingKey | None = None) -> Resources:
         ner = NerModel(config.ner.model, config.ner.entities, config.ner.batch_size)
-        return cls(key or load_key(config), ner)
+        return cls(key or load_key(config), ner, config.detection)
 
     def scrub(self, text: str) -> str:
         return self.scrub_many([text])[0]

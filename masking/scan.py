@@ -15,7 +15,9 @@ from dataclasses import dataclass, field
 
 import polars as pl
 
+from masking.context import PLACEHOLDER, WEAK_ENTITIES, FieldRule, is_negative, rules_for
 from masking.detectors.base import Detector
+from masking.detectors.validators import digits_only, phone_digits
 from masking.keys import MaskingKey, Pseudonymizer
 from masking.ner import NerModel, Span
 
@@ -25,30 +27,19 @@ _TOKEN = re.compile(TOKEN_PATTERN)
 _MARK = "\x00"  # delimits candidate spans; a NUL already in the text is replaced first
 _MAY_HOLD_NAME = r"\p{Lu}\p{Ll}"  # a capitalized word: the only texts NER needs to read
 _NER_ROUNDS = 4
-# A field named like this holds a person's name even when NER, lacking context, does not see one.
-NAME_FIELDS = frozenset({
-    "full_name", "fullname", "first_name", "firstname", "last_name", "lastname", "given_name", "family_name",
-    "surname", "customer_name", "contact_name", "display_name", "person_name", "user_name", "sender_name",
-    "recipient_name", "author_name", "patient_name", "employee_name",
-})
-_GENERIC_NAME_FIELDS = frozenset({"name", "author", "sender", "recipient", "contact", "customer", "person"})
-_NAME_WORD = r"\p{Lu}[\p{L}'’.\-]*"
+_NORMALIZE_WHOLE = {"EMAIL": str.lower, "PHONE": phone_digits, "US_SSN": digits_only}
 
 
-def name_field_kind(field: str | None) -> str | None:
-    """'specific' for fields that only hold names, 'generic' for ``name``-like ones, else None."""
-    if not field:
-        return None
-    key = re.sub(r"[^a-z0-9]+", "_", field.rsplit(".", 1)[-1].split("{")[0].lower()).strip("_")
-    if key in NAME_FIELDS:
-        return "specific"
-    return "generic" if key in _GENERIC_NAME_FIELDS else None
+@dataclass(frozen=True)
+class Allow:
+    """Values never masked (a support address, a test card): exact values and whole-value regexes."""
 
+    values: frozenset[str] = frozenset()
+    patterns: tuple[re.Pattern[str], ...] = ()
 
-def _whole_name_pattern(kind: str) -> str:
-    # A generic ``name`` also names tools and products: only two to four capitalized words count there.
-    words = "{0,3}" if kind == "specific" else "{1,3}"
-    return rf"^\s*{_NAME_WORD}(?:\s+{_NAME_WORD}){words}\s*$"
+    def __call__(self, value: str) -> bool:
+        stripped = value.strip()
+        return stripped in self.values or any(p.fullmatch(stripped) for p in self.patterns)
 
 
 @dataclass
@@ -65,7 +56,9 @@ def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
 class TextScanner:
     """Masks or re-scans text columns with the regex detectors and, if given, an NER model."""
 
-    def __init__(self, detectors: list[Detector], key: MaskingKey | None, ner: NerModel | None) -> None:
+    def __init__(
+        self, detectors: list[Detector], key: MaskingKey | None, ner: NerModel | None, allow: Allow | None = None
+    ) -> None:
         if not detectors:
             raise ValueError("a scanner needs at least one detector")
         self.detectors = detectors
@@ -73,8 +66,8 @@ class TextScanner:
         self._key = key
         self._combined = "|".join(f"(?:{d.polars_pattern})" for d in detectors)
         self._hashers: dict[str, Pseudonymizer] = {}
-        self._classified: dict[str, tuple[str, tuple[str, ...]]] = {}
-        self._named: dict[str, tuple[str, tuple[str, ...]]] = {}
+        self.allow = allow or Allow()
+        self._classified: dict[tuple[str, bool], tuple[str, tuple[str, ...]]] = {}
 
     # ---- tokens ------------------------------------------------------------------------------------
 
@@ -88,22 +81,25 @@ class TextScanner:
 
     # ---- regex stage -------------------------------------------------------------------------------
 
-    def _find_spans(self, text: str) -> list[tuple[int, int, Detector, str]]:
-        """Validated, non-overlapping spans; earlier detectors win overlaps."""
+    def _find_spans(self, text: str, weak_ok: bool = True) -> list[tuple[int, int, Detector, str]]:
+        """Validated, non-overlapping spans; earlier detectors win overlaps. ``weak_ok`` False (a field named
+        like an id or a version) drops detectors that digits alone can fool."""
         taken: list[tuple[int, int]] = _token_spans(text)  # our own tokens are never re-masked
         found = []
         for detector in self.detectors:
+            if not weak_ok and detector.entity in WEAK_ENTITIES:
+                continue
             for start, end, value in detector.find(text):
-                if not _overlaps(start, end, taken):
+                if not _overlaps(start, end, taken) and not self.allow(value):
                     taken.append((start, end))
                     found.append((start, end, detector, value))
         return sorted(found, key=lambda item: item[0])
 
-    def _classify(self, candidate: str) -> tuple[str, tuple[str, ...]]:
+    def _classify(self, candidate: str, weak_ok: bool = True) -> tuple[str, tuple[str, ...]]:
         """(replacement, entities) for one distinct candidate span."""
-        cached = self._classified.get(candidate)
+        cached = self._classified.get((candidate, weak_ok))
         if cached is None:
-            spans = self._find_spans(candidate)
+            spans = self._find_spans(candidate, weak_ok)
             if self._key is None:
                 cached = (candidate, tuple(d.entity for _, _, d, _ in spans))
             else:
@@ -113,10 +109,10 @@ class TextScanner:
                     last = end
                 cached = ("".join(pieces) + candidate[last:], tuple(d.entity for _, _, d, _ in spans))
             if len(self._classified) < 1_000_000:
-                self._classified[candidate] = cached
+                self._classified[(candidate, weak_ok)] = cached
         return cached
 
-    def _regex_stage(self, text: pl.Series) -> ScanResult:
+    def _regex_stage(self, text: pl.Series, weak_ok: bool) -> ScanResult:
         marked = text.str.replace_all(self._combined, _MARK + "$0" + _MARK)
         hit = marked.str.contains(_MARK, literal=True).fill_null(False)
         if not hit.any():
@@ -125,7 +121,7 @@ class TextScanner:
         counts = segments.list.gather_every(2, offset=1).explode().drop_nulls().value_counts()
         old, new, entities = [], [], Counter[str]()
         for candidate, n in counts.iter_rows():
-            replacement, found = self._classify(candidate)
+            replacement, found = self._classify(candidate, weak_ok)
             for entity in found:
                 entities[entity] += n
             if replacement != candidate:
@@ -139,15 +135,27 @@ class TextScanner:
 
     # ---- field-context stage ---------------------------------------------------------------------
 
-    def _field_names(self, text: pl.Series, kind: str) -> ScanResult:
-        hit = text.str.contains(_whole_name_pattern(kind)).fill_null(False)
-        if not hit.any():
-            return ScanResult(text)
-        names = text.filter(hit)
-        distinct = names.unique().to_list()
-        tokens = [self.token("PERSON", " ".join(n.split()).casefold()) for n in distinct]
-        masked = text.replace(distinct, tokens)
-        return ScanResult(masked, Counter({"PERSON": names.len()}), names.len())
+    def _whole_values(self, text: pl.Series, rule: FieldRule) -> pl.Series:
+        """The values a field rule claims: matching its pattern, not placeholders, not already tokens."""
+        hit = (
+            text.str.contains(rule.pattern)
+            & ~text.str.contains(TOKEN_PATTERN)
+            & ~text.str.to_lowercase().str.contains(PLACEHOLDER)
+        ).fill_null(False)
+        return text.filter(hit)
+
+    def _field_stage(self, text: pl.Series, rules: list[FieldRule]) -> ScanResult:
+        entities: Counter[str] = Counter()
+        for rule in rules:
+            claimed = self._whole_values(text, rule)
+            distinct = [v for v in claimed.unique().to_list() if not self.allow(v)]
+            if not distinct:
+                continue
+            normalize = _NORMALIZE_WHOLE.get(rule.entity, lambda v: " ".join(v.split()).casefold())
+            tokens = [self.token(rule.entity, normalize(v.strip())) for v in distinct]
+            text = text.replace(distinct, tokens)
+            entities[rule.entity] += int(claimed.is_in(distinct).sum())
+        return ScanResult(text, entities)
 
     # ---- NER stage ---------------------------------------------------------------------------------
 
@@ -157,6 +165,7 @@ class TextScanner:
             (start, end, label)
             for start, end, label in spans
             if not _overlaps(start, end, tokens) and any(c.isalpha() for c in text[start:end])
+            and not self.allow(text[start:end])
         ]
 
     def _replace_names(self, text: str, names: list[tuple[int, int, str]]) -> str:
@@ -205,26 +214,24 @@ class TextScanner:
     # ---- public ------------------------------------------------------------------------------------
 
     def mask(self, values: pl.Series, field: str | None = None) -> ScanResult:
-        """Replace every sensitive span in a text column with its token. ``field`` (a column name or JSON
-        key) is context: a field named like ``full_name`` holds names even without a sentence around them."""
+        """Replace every sensitive span in a text column with its token. ``field`` (a column name or JSON key)
+        is context: ``ssn`` or ``full_name`` claims whole values, ``order_id`` silences digit-only detectors."""
         text = values.cast(pl.String).str.replace_all(_MARK, "\ufffd", literal=True)
-        result = self._regex_stage(text)
-        kind = name_field_kind(field)
-        if kind is not None:
-            names = self._field_names(result.masked, kind)
-            result = ScanResult(names.masked, result.entities + names.entities, int((names.masked != text).sum()))
+        result = self._regex_stage(text, weak_ok=not is_negative(field))
+        rules = rules_for(field)
+        if rules:
+            claimed = self._field_stage(result.masked, rules)
+            result = ScanResult(claimed.masked, result.entities + claimed.entities)
         if self.ner is not None:
             names = self._ner_stage(result.masked)
-            result = ScanResult(
-                names.masked, result.entities + names.entities, int((names.masked != text).sum())
-            )
-        return result
+            result = ScanResult(names.masked, result.entities + names.entities)
+        return ScanResult(result.masked, result.entities, int((result.masked != text).sum()))
 
     def mask_text(self, text: str, *, ner: bool = True) -> str:
         """Mask one short text (an error message) in plain Python: no Polars, so it is safe in a forked process
         (the OpenLineage provider emits from a process pool), where Polars' thread pool would deadlock."""
         masked = self._classify(text)[0]
-        if not ner or self.ner is None:
+        if not ner or self.ner is None or not _may_hold_name(masked):
             return masked
         for _ in range(_NER_ROUNDS):
             names = self._names(masked, self.ner.spans([masked])[0])
@@ -237,14 +244,14 @@ class TextScanner:
         """Count the sensitive spans left in a text column (the residual re-scan). Never returns values."""
         text = values.cast(pl.String)
         entities = Counter[str]()
-        kind = name_field_kind(field)
-        if kind is not None:
-            whole_names = int(text.str.contains(_whole_name_pattern(kind)).fill_null(False).sum())
-            if whole_names:
-                entities["PERSON"] += whole_names
+        for rule in rules_for(field):
+            claimed = [v for v in self._whole_values(text, rule).to_list() if not self.allow(v)]
+            if claimed:
+                entities[rule.entity] += len(claimed)
+        weak_ok = not is_negative(field)
         candidates = text.str.extract_all(self._combined).explode().drop_nulls().value_counts()
         for candidate, n in candidates.iter_rows():
-            for entity in self._find_entities(candidate):
+            for entity in self._classify(candidate, weak_ok)[1]:
                 entities[entity] += n
         if self.ner is not None:
             distinct = self._ner_candidates(text)
@@ -258,8 +265,10 @@ class TextScanner:
                         entities[label] += frequency.get(value, 0)
         return entities
 
-    def _find_entities(self, candidate: str) -> tuple[str, ...]:
-        return tuple(d.entity for _, _, d, _ in self._find_spans(candidate))
+
+def _may_hold_name(text: str) -> bool:
+    """The plain-Python twin of ``_MAY_HOLD_NAME``: an upper-case letter followed by a lower-case one."""
+    return any(a.isupper() and b.islower() for a, b in zip(text, text[1:], strict=False))
 
 
 def _token_spans(text: str) -> list[tuple[int, int]]:

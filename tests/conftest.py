@@ -66,3 +66,12 @@ def dagbag():
     bag = DagBag(dag_folder=str(ROOT / "dags"))
     assert bag.import_errors == {}
     return bag
+
+
+@pytest.fixture(autouse=True)
+def _no_scrubber_left_behind():
+    """A run installs the masking scan as lineage's text scrubber (process-wide); each test starts without."""
+    from lineage.scrub import set_text_scrubber
+
+    yield
+    set_text_scrubber(None)

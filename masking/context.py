@@ -1,0 +1,94 @@
+"""Field names as context. A column or JSON key named ``ssn``, ``phone`` or ``api_key`` says what its values
+are, even when a value alone would not be recognized (``123456789``, ``4155550100``, ``hunter2``); a field
+named ``order_id``, ``trace_id`` or ``version`` says its digits are not a phone or a card.
+
+Rules apply to a whole value, as a Polars expression over the column: no per-row Python.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_NAME_WORD = r"\p{Lu}[\p{L}'’.\-]*"
+_NOT_PLACEHOLDER = r"^\s*(?:\$\{.*\}|<[^>]*>|\*+|null|none|n/?a|redacted|\[redacted\]|x+)?\s*$"
+
+
+@dataclass(frozen=True)
+class FieldRule:
+    """Values of a field whose name is in ``keys`` (or ends with one of ``suffixes``) and that match
+    ``pattern`` as a whole are ``entity``."""
+
+    entity: str
+    keys: frozenset[str]
+    pattern: str
+    suffixes: tuple[str, ...] = ()
+
+    def applies_to(self, key: str) -> bool:
+        return key in self.keys or any(key.endswith(s) for s in self.suffixes)
+
+
+FIELD_RULES: tuple[FieldRule, ...] = (
+    FieldRule("PERSON", frozenset({
+        "full_name", "fullname", "first_name", "firstname", "last_name", "lastname", "given_name", "family_name",
+        "surname", "customer_name", "contact_name", "display_name", "person_name", "user_name", "sender_name",
+        "recipient_name", "author_name", "patient_name", "employee_name", "maiden_name", "middle_name",
+    }), rf"^\s*{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}\s*$"),
+    # A bare ``name`` also names tools, models and products: two to four capitalized words only.
+    FieldRule("PERSON", frozenset({"name", "author", "sender", "recipient", "contact", "customer", "person"}),
+              rf"^\s*{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}}\s*$"),
+    FieldRule("US_SSN", frozenset({"ssn", "social_security", "social_security_number", "ssn_number"}),
+              r"^\s*\d{3}[- ]?\d{2}[- ]?\d{4}\s*$", ("_ssn",)),
+    FieldRule("PHONE", frozenset({"phone", "phone_number", "mobile", "mobile_number", "cell", "cellphone",
+                                  "telephone", "tel", "fax", "msisdn", "whatsapp"}),
+              r"^\s*\+?\(?\d[\d\s().-]{5,18}\d\s*$", ("_phone", "_mobile", "_phone_number")),
+    FieldRule("EMAIL", frozenset({"email", "email_address", "mail", "e_mail"}), r"^\s*[^\s@]+@[^\s@]+\s*$",
+              ("_email",)),
+    FieldRule("DATE_OF_BIRTH", frozenset({"dob", "date_of_birth", "birth_date", "birthdate", "birthday"}),
+              r"^\s*\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}\s*$"),
+    FieldRule("STREET_ADDRESS", frozenset({"address", "street", "street_address", "address_line1", "address_line_1",
+                                           "address1", "home_address", "billing_address", "shipping_address"}),
+              r"\d+[A-Za-z]?\s+\p{L}{2,}"),
+    FieldRule("PASSWORD", frozenset({"password", "passwd", "pwd", "secret", "client_secret", "api_key", "apikey",
+                                     "access_token", "refresh_token", "auth_token", "token", "private_key",
+                                     "secret_key", "access_key", "session_token", "bearer"}),
+              r"^\s*\S{4,}", ("_password", "_secret", "_api_key", "_token")),
+)
+
+# Fields that hold identifiers, digests and versions: their digits are not phones, cards or addresses.
+NEGATIVE_KEYS = frozenset({
+    "id", "uuid", "guid", "order_id", "order_number", "invoice_id", "ticket_id", "trace_id", "span_id",
+    "parent_id", "parent_span_id", "request_id", "run_id", "correlation_id", "sha", "git_sha", "commit", "hash",
+    "checksum", "digest", "etag", "version", "build", "build_number", "revision", "sku", "port", "pid",
+})
+NEGATIVE_SUFFIXES = ("_id", "_sha", "_hash", "_checksum", "_digest", "_version", "_uuid")
+# What a negative context suppresses: only detectors that digits alone can fool.
+WEAK_ENTITIES = frozenset({"PHONE", "IP_ADDRESS", "CREDIT_CARD", "US_SSN", "DATE_OF_BIRTH", "AGE"})
+PLACEHOLDER = _NOT_PLACEHOLDER
+
+
+def field_key(field: str | None) -> str | None:
+    """The normalized last key of a column name or JSON path: ``a.b[].Phone-Number`` -> ``phone_number``."""
+    if not field:
+        return None
+    last = re.split(r"[.\[\]{}]+", field.strip(".[]{}"))[-1] if field.strip(".[]{}") else field
+    key = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", last)  # camelCase -> camel_case
+    return re.sub(r"[^a-z0-9]+", "_", key.lower()).strip("_") or None
+
+
+def rules_for(field: str | None) -> list[FieldRule]:
+    key = field_key(field)
+    return [rule for rule in FIELD_RULES if key is not None and rule.applies_to(key)]
+
+
+def is_negative(field: str | None) -> bool:
+    key = field_key(field)
+    if key is None or rules_for(field):
+        return False
+    return key in NEGATIVE_KEYS or key.endswith(NEGATIVE_SUFFIXES)
+
+
+def context_key(field: str | None) -> str:
+    """What a field's name tells the scanner, as a short key: fields with equal keys are scanned alike."""
+    entities = ",".join(rule.entity for rule in rules_for(field))
+    return f"{entities}|{'negative' if is_negative(field) else ''}"

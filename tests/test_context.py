@@ -1,0 +1,113 @@
+"""Field names are context; the config adds allow-lists, deny-lists and custom detectors."""
+
+from __future__ import annotations
+
+import polars as pl
+import pytest
+
+from masking.config import DetectionSettings, parse_config
+from masking.context import field_key, is_negative, rules_for
+from masking.detection import build_allow, build_detectors
+from masking.errors import ConfigError
+from masking.scan import TextScanner
+
+
+@pytest.fixture
+def scanner(key):
+    return TextScanner(build_detectors(DetectionSettings()), key, None)
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "entity"),
+    [
+        ("ssn", "219099999", "US_SSN"),
+        ("customer.phoneNumber", "4155550100", "PHONE"),
+        ("api_key", "hunter2-prod", "PASSWORD"),
+        ("config.db_password", "s3cr3t!", "PASSWORD"),
+        ("full_name", "Ada", "PERSON"),
+        ("arguments{json}.name", "Grace Hopper", "PERSON"),
+        ("dob", "1984-05-06", "DATE_OF_BIRTH"),
+        ("shipping_address", "221B Baker Street, London", "STREET_ADDRESS"),
+    ],
+)
+def test_a_field_name_claims_whole_values(scanner, field, value, entity):
+    result = scanner.mask(pl.Series([value, None]), field=field)
+    assert result.masked[0].startswith(f"<{entity}:") and result.masked[1] is None
+    assert result.entities[entity] == 1
+    assert scanner.find(result.masked, field=field) == {}
+    assert scanner.find(pl.Series([value]), field=field)[entity] == 1
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("order_id", "4111111111111111"),  # Luhn-valid, but an order number here
+        ("version", "1.2.3.4"),  # not an IP address
+        ("trace_id", "4155550100"),
+        ("api_key", "${OPENAI_API_KEY}"),  # a placeholder, not a secret
+        ("password", "***"),
+        ("tool_calls[].function.name", "lookup_customer"),  # a tool, not a person
+        ("name", "Search"),
+    ],
+)
+def test_a_field_name_lowers_confidence_or_keeps_placeholders(scanner, field, value):
+    assert scanner.mask(pl.Series([value]), field=field).masked.to_list() == [value]
+    assert scanner.find(pl.Series([value]), field=field) == {}
+
+
+def test_strong_detectors_still_fire_in_negative_fields(scanner):
+    masked = scanner.mask(pl.Series(["x@example.com AKIAIOSFODNN7EXAMPLE"]), field="request_id").masked[0]
+    assert "<EMAIL:" in masked and "<AWS_ACCESS_KEY:" in masked
+
+
+def test_field_keys_are_normalized():
+    assert field_key("a.b[].customerPhone") == "customer_phone"
+    assert [r.entity for r in rules_for("Customer-Email")] == ["EMAIL"]
+    assert is_negative("user_id") and not is_negative("notes")
+
+
+def test_tokens_from_a_column_match_tokens_in_text(scanner):
+    column = scanner.mask(pl.Series(["+1 415 555 0100"]), field="phone").masked[0]
+    text = scanner.mask(pl.Series(["call +1 415-555-0100 now"])).masked[0]
+    assert column in text
+
+
+def _config(detection: dict) -> object:
+    return parse_config({"output": "o", "detection": detection, "sources": {"s": {"kind": "jsonl", "paths": ["x"]}},
+                         "datasets": {"d": {"source": "s"}}}, "p.yaml", __import__("pathlib").Path("."))
+
+
+def test_allow_deny_and_custom_detectors(key):
+    config = _config({
+        "allow": ["support@acme.example", {"pattern": r"test\+.*@example\.com"}],
+        "deny": [{"entity": "CODENAME", "terms": ["Project Falcon"]}],
+        "detectors": [{"name": "employee_id", "entity": "EMPLOYEE_ID", "pattern": r"\bEMP-\d{6}\b"}],
+        "disable": ["ipv4"],
+    })
+    detection = config.detection
+    scanner = TextScanner(build_detectors(detection), key, None, build_allow(detection))
+    masked = scanner.mask(pl.Series([
+        "Write to support@acme.example or test+1@example.com, not jane@example.com; "
+        "project falcon ships; EMP-123456 on 10.0.0.1"])).masked[0]
+    assert "support@acme.example" in masked and "test+1@example.com" in masked
+    assert "jane@example.com" not in masked and "<EMAIL:" in masked
+    assert "<CODENAME:" in masked and "falcon" not in masked
+    assert "<EMPLOYEE_ID:" in masked and "10.0.0.1" in masked
+
+
+@pytest.mark.parametrize(
+    ("detection", "expected"),
+    [
+        ({"disable": ["emial"]}, "detection.disable: unknown detector 'emial'. Did you mean 'email'?"),
+        ({"detectors": [{"name": "x", "entity": "X", "pattern": "(?<=a)b"}]},
+         "detection.detectors.0.pattern: pattern does not compile for both Python and Polars"),
+        ({"detectors": [{"name": "x", "entity": "X", "pattern": "a", "validator": "lunh"}]},
+         "detection.detectors.0.validator: unknown validator 'lunh'. Did you mean 'luhn'?"),
+        ({"detectors": [{"name": "x", "entity": "X", "pattern": "a*"}]}, "pattern matches the empty string"),
+        ({"deny": [{"entity": "X", "terms": []}]}, "detection.deny.0.terms"),
+    ],
+)
+def test_detection_settings_are_validated(detection, expected):
+    with pytest.raises(ConfigError) as failure:
+        _config(detection)
+    assert expected in str(failure.value)
