@@ -112,5 +112,46 @@ def eval_quality(
         typer.echo(f"results written to {json_out}", err=True)
 
 
+@app.command("scan")
+def scan(
+    config: Annotated[Path, typer.Option("--config", "-c", help="Pipeline config (YAML)")],
+    dataset: Annotated[list[str] | None, typer.Option("--dataset", "-d", help="Dataset (repeatable)")] = None,
+    sample: Annotated[int, typer.Option("--sample", min=1, help="Rows (or records) sampled per dataset")] = 1000,
+    write: Annotated[Path | None, typer.Option("--write", help="Write the suggested policies as YAML")] = None,
+) -> None:
+    """Classify columns (and JSON paths of logs): entity types, shares, confidence, suggested action, why."""
+    import yaml
+    from rich.console import Console
+    from rich.table import Table
+
+    from masking.classify import classify_dataset, suggested_policy
+    from masking.config import load_config
+    from masking.job import Resources
+
+    _setup_logging()
+    try:
+        cfg = load_config(config)
+        names = dataset or list(cfg.datasets)
+        for name in names:
+            cfg.dataset(name)
+        resources = Resources.for_config(cfg)
+        found = {name: classify_dataset(cfg, name, resources.scanner, sample) for name in names}
+    except MasklineError as exc:
+        _fail(exc)
+    console = Console(soft_wrap=False, width=200 if not sys.stdout.isatty() else None)
+    for name, columns in found.items():
+        table = Table(title=f"{name}: {max((c.rows for c in columns), default=0)} values sampled per column")
+        for heading in ("column", "type", "entities (share of sampled values)", "confidence", "suggested", "why"):
+            table.add_column(heading)
+        for c in columns:
+            entities = ", ".join(f"{e} {s:.0%}" for e, s in c.entities.items()) or "-"
+            action = " ".join(f"{k}={v}" for k, v in c.action.items() if k != "action")
+            table.add_row(c.name, c.type, entities, c.confidence, f"{c.action['action']} {action}".strip(), c.why)
+        console.print(table)
+    if write is not None:
+        write.write_text(yaml.safe_dump(suggested_policy(found, cfg), sort_keys=False), encoding="utf-8")
+        typer.echo(f"suggested policies written to {write}")
+
+
 if __name__ == "__main__":
     app()

@@ -37,7 +37,8 @@ FIELD_RULES: tuple[FieldRule, ...] = (
     # A bare ``name`` also names tools, models and products: two to four capitalized words only.
     FieldRule("PERSON", frozenset({"name", "author", "sender", "recipient", "contact", "customer", "person"}),
               rf"^\s*{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}}\s*$"),
-    FieldRule("US_SSN", frozenset({"ssn", "social_security", "social_security_number", "ssn_number"}),
+    FieldRule("US_SSN", frozenset({"ssn", "social_security", "social_security_number", "ssn_number", "tax_id",
+                                   "taxpayer_id", "tin", "national_id", "ssn_id"}),
               r"^\s*\d{3}[- ]?\d{2}[- ]?\d{4}\s*$", ("_ssn",)),
     FieldRule("PHONE", frozenset({"phone", "phone_number", "mobile", "mobile_number", "cell", "cellphone",
                                   "telephone", "tel", "fax", "msisdn", "whatsapp"}),

