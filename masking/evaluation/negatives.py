@@ -44,9 +44,9 @@ def ticket_id(rng: random.Random) -> str:
 
 
 def version(rng: random.Random) -> str:
-    return rng.choice([f"v{rng.randint(1, 4)}.{rng.randint(0, 20)}.{rng.randint(0, 9)}",
-                       f"{rng.randint(1, 3)}.{rng.randint(0, 30)}.{rng.randint(0, 9)}-rc.{rng.randint(1, 4)}",
-                       f"{rng.randint(1, 9)}.{rng.randint(0, 9)}.{rng.randint(0, 20)}.{rng.randint(0, 9)}"])  # fmt: skip
+    major, minor, patch = rng.randint(1, 9), rng.randint(0, 30), rng.randint(0, 20)
+    return rng.choice([f"v{major}.{minor}.{patch}", f"{major}.{minor}.{patch}-rc.{rng.randint(1, 4)}",
+                       f"{major}.{minor % 10}.{patch}.{rng.randint(0, 9)}"])  # fmt: skip
 
 
 def luhn_invalid_number(rng: random.Random) -> str:
@@ -70,26 +70,32 @@ def invalid_ssn(rng: random.Random) -> str:
 
 def _sentence(rng: random.Random) -> str:
     ts = f"2026-03-{rng.randint(1, 28):02d}T{rng.randrange(24):02d}:{rng.randrange(60):02d}:{rng.randrange(60):02d}Z"
-    svc = rng.choice(SERVICES)
+    svc, path = rng.choice(SERVICES), rng.choice(PATHS)
+    secret, other = rng.choice(PLACEHOLDERS), rng.choice(PLACEHOLDERS)
+    port, n = rng.choice([443, 3000, 5432, 6379, 8080, 8443, 9090]), rng.randrange(1, 2000)
     return rng.choice([
         lambda: f"Deployed {_hex(rng, 40)} ({version(rng)}) to prod at {ts}; image sha256:{_hex(rng, 64)}",
-        lambda: f"trace_id={_hex(rng, 32)} span_id={_hex(rng, 16)} parent_id={_hex(rng, 16)} service={svc} duration_ms={rng.randrange(900)}",
-        lambda: f"Request {uuid4(rng)} completed in {rng.randrange(2000)}ms on port {rng.choice([443, 5432, 6379, 8080, 8443, 9090])}.",
-        lambda: f"Order {order_id(rng)} was merged into ticket {ticket_id(rng)}; invoice INV-2026-{rng.randrange(10**5):05d} is unchanged.",
+        lambda: (f"trace_id={_hex(rng, 32)} span_id={_hex(rng, 16)} parent_id={_hex(rng, 16)} service={svc} "
+                 f"duration_ms={n}"),
+        lambda: f"Request {uuid4(rng)} completed in {n}ms on port {port}.",
+        lambda: (f"Order {order_id(rng)} was merged into ticket {ticket_id(rng)}; invoice "
+                 f"INV-2026-{rng.randrange(10**5):05d} is unchanged."),
         lambda: f"Test card {luhn_invalid_number(rng)} was rejected by the gateway: checksum mismatch.",
         lambda: f"Reference {mod97_invalid_iban(rng)} failed IBAN validation, please re-check the account number.",
-        lambda: f"Set OPENAI_API_KEY={rng.choice(PLACEHOLDERS)} and api_key: {rng.choice(PLACEHOLDERS)} before running make deploy.",
-        lambda: f"Authorization: Bearer {rng.choice(PLACEHOLDERS)} is sent by the SDK; password: {rng.choice(PLACEHOLDERS)}",
+        lambda: f"Set OPENAI_API_KEY={secret} and api_key: {other} before running make deploy.",
+        lambda: f"Authorization: Bearer {secret} is sent by the SDK; password: {other}",
         lambda: "DATABASE_URL=postgresql://app:${DB_PASSWORD}@db.internal:5432/app?sslmode=require",
-        lambda: f"Switched the summarizer from {rng.choice(MODELS)} to {rng.choice(MODELS)}, temperature 0.{rng.randrange(10)}.",
-        lambda: f'File "{rng.choice(PATHS)}", line {rng.randrange(1, 900)}, in handle_request',
-        lambda: f"{svc} is listening on localhost:{rng.choice([3000, 5432, 8000, 9092])} with {rng.randint(2, 64)} workers.",
-        lambda: f"md5 {_hex(rng, 32)}  sha1 {_hex(rng, 40)}  {rng.choice(PATHS)}",
-        lambda: f"Build {version(rng)} started {ts}, epoch {rng.randrange(1_700_000_000, 1_800_000_000)}, took 00:{rng.randrange(60):02d}:{rng.randrange(60):02d}.",
+        lambda: f"Switched the summarizer from {rng.choice(MODELS)} to {rng.choice(MODELS)}, temperature 0.{n % 10}.",
+        lambda: f'File "{path}", line {n}, in handle_request',
+        lambda: f"{svc} is listening on localhost:{port} with {rng.randint(2, 64)} workers.",
+        lambda: f"md5 {_hex(rng, 32)}  sha1 {_hex(rng, 40)}  {path}",
+        lambda: (f"Build {version(rng)} started {ts}, epoch {rng.randrange(1_700_000_000, 1_800_000_000)}, "
+                 f"took 00:{rng.randrange(60):02d}:{rng.randrange(60):02d}."),
         lambda: f"Form field SSN must not be {invalid_ssn(rng)}: that range is never issued.",
-        lambda: f"Retrying {svc} in {rng.randrange(1, 30)}s (attempt {rng.randint(2, 5)}/5), last status 503, etag W/\"{_hex(rng, 16)}\".",
-        lambda: f"Mon, {rng.randint(1, 28):02d} Mar 2026 {rng.randrange(24):02d}:{rng.randrange(60):02d}:00 GMT - cache-control: max-age={rng.randrange(60, 86400)}",
-        lambda: f"pip install polars=={version(rng).lstrip('v')} numpy>=2.{rng.randrange(5)} && git checkout {_hex(rng, 7)}",
+        lambda: f'Retrying {svc} in {n % 30}s (attempt {rng.randint(2, 5)}/5), status 503, etag W/"{_hex(rng, 16)}".',
+        lambda: (f"Mon, {rng.randint(1, 28):02d} Mar 2026 {rng.randrange(24):02d}:{rng.randrange(60):02d}:00 GMT - "
+                 f"cache-control: max-age={rng.randrange(60, 86400)}"),
+        lambda: f"pip install polars=={version(rng).lstrip('v')} numpy>=2.{n % 5} && git checkout {_hex(rng, 7)}",
     ])()
 
 

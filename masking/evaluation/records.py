@@ -19,9 +19,15 @@ from masking.evaluation.texts import START, curl_command, env_file, python_snipp
 
 SYSTEM_PROMPT = ("You are Acme's support assistant. Use the tools to look up or update customer records. "
                  "Never ask for full card numbers or passwords.")  # fmt: skip
-TOOLS = [{"type": "function", "function": {"name": name, "parameters": {"type": "object", "properties": {
-    p: {"type": "string"} for p in params}}}} for name, params in
-    (("lookup_customer", ("email", "name")), ("update_contact", ("customer_id", "full_name", "phone", "address")))]  # fmt: skip
+TOOL_PARAMETERS = {
+    "lookup_customer": ("email", "name"),
+    "update_contact": ("customer_id", "full_name", "phone", "address"),
+}
+TOOLS = [
+    {"type": "function", "function": {"name": name, "parameters": {
+        "type": "object", "properties": {p: {"type": "string"} for p in params}}}}
+    for name, params in TOOL_PARAMETERS.items()
+]  # fmt: skip
 
 
 def _user_message(d: Draft, first: str, full: str, email: str) -> str:
@@ -42,6 +48,7 @@ def _tool_call(d: Draft, full: str, email: str, answered: bool) -> tuple[dict[st
     """(the assistant's tool call, the tool's result message if ``answered``)."""
     rng = d.rng
     customer_id = rng.randrange(10**4, 10**6)
+    args: dict[str, Any]
     if rng.random() < 0.5:
         name, args = "lookup_customer", {"email": d.plant(email, "EMAIL"), "name": d.plant(full, "PERSON")}
     else:
@@ -74,7 +81,8 @@ def chat_log(d: Draft) -> tuple[str, None]:
     record = {
         "id": "chatcmpl-" + d.values.token(29), "object": "chat.completion",
         "created": int(START.timestamp()) + rng.randrange(30 * 86_400), "model": rng.choice(MODELS),
-        "user": f"u_{rng.randrange(10**6)}", "metadata": {"request_id": uuid4(rng), "trace_id": d.values.token(32, "0123456789abcdef")},
+        "user": f"u_{rng.randrange(10**6)}",
+        "metadata": {"request_id": uuid4(rng), "trace_id": d.values.token(32, "0123456789abcdef")},
         "request": {"messages": messages, **({"tools": TOOLS} if rng.random() < 0.3 else {})},
         "response": {"choices": [{"index": 0, "message": assistant, "finish_reason": finish}],
                      "usage": {"prompt_tokens": prompt, "completion_tokens": rng.randint(9, 300)}},

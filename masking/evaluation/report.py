@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from masking.evaluation.corpus import Item, build_corpus
+from masking.evaluation.corpus import CATEGORY_WEIGHTS, Item, build_corpus
 from masking.evaluation.metrics import LeakTally, Ratio, Scores, score_corpus
 from masking.evaluation.runners import MasklineRunner, PresidioRunner, Runner, presidio_available, run_timed
 from masking.evaluation.targets import FAMILIES, OTHER, TARGETS, family_of
@@ -52,7 +52,8 @@ def evaluate(seed: int, size: int, *, presidio: bool = True, progress: Echo = la
     else:
         runners.append(PresidioRunner)
     results = [_run(make, items, progress) for make in runners]
-    return EvalReport(seed, size, dict(Counter(i.category for i in items)), results, notes)
+    counts = Counter(i.category for i in items)
+    return EvalReport(seed, size, {c: counts[c] for c in CATEGORY_WEIGHTS if counts[c]}, results, notes)
 
 
 def _run(make: Callable[[], Runner], items: list[Item], progress: Echo) -> RunnerResult:

@@ -131,6 +131,7 @@ class PresidioRunner:
     name = "Presidio"
 
     def __init__(self, model: str = DEFAULT_MODEL, batch_size: int = 64) -> None:
+        import spacy.util
         from presidio_analyzer import AnalyzerEngine, BatchAnalyzerEngine
         from presidio_analyzer.nlp_engine import NlpEngineProvider
         from presidio_anonymizer import AnonymizerEngine
@@ -138,7 +139,8 @@ class PresidioRunner:
         logging.getLogger("presidio-analyzer").setLevel(logging.ERROR)
         self.version = _package_version("presidio-analyzer")
         config = {"nlp_engine_name": "spacy", "models": [{"lang_code": "en", "model_name": model}]}
-        # The model is an installed package, so Presidio's "download the model if missing" never triggers.
+        if not spacy.util.is_package(model):  # Presidio would try to download it: refuse instead
+            raise RuntimeError(f"spaCy model '{model}' is not installed; install its package first")
         analyzer = AnalyzerEngine(nlp_engine=NlpEngineProvider(nlp_configuration=config).create_engine(),
                                   supported_languages=["en"])  # fmt: skip
         analyzer.registry.remove_recognizer("EmailRecognizer")
@@ -154,7 +156,9 @@ class PresidioRunner:
 
     def mask_texts(self, texts: list[str]) -> list[str]:
         results = self.batch.analyze_iterator(texts, language="en", batch_size=self.batch_size)
-        return [self.anonymizer.anonymize(text=t, analyzer_results=r).text for t, r in zip(texts, results, strict=True)]
+        # The analyzer's and the anonymizer's RecognizerResult are two classes with the same fields.
+        return [self.anonymizer.anonymize(text=t, analyzer_results=r).text  # type: ignore[arg-type]
+                for t, r in zip(texts, results, strict=True)]  # fmt: skip
 
     def mask(self, items: list[Item]) -> list[str]:
         return self.mask_texts([item.text for item in items])

@@ -37,7 +37,8 @@ def free_text(d: Draft) -> tuple[str, None]:
 
     templates = [
         lambda: (f"Hi team,\n\nMy name is {name()} and I can't log in since yesterday. My account email is "
-                 f"{d.new('EMAIL')}, you can also reach me at {d.new('PHONE')}.\n\nThanks,\n{d.plant(first, 'PERSON')}"),
+                 f"{d.new('EMAIL')}, you can also reach me at {d.new('PHONE')}.\n\nThanks,\n"
+                 f"{d.plant(first, 'PERSON')}"),
         lambda: (f"Hello, please update my shipping address to {d.new('STREET_ADDRESS')} before {order} ships. "
                  f"Regards, {name()}"),
         lambda: (f"I was charged twice on my card {d.new('CREDIT_CARD')} for order {order}. Please refund the "
@@ -52,13 +53,13 @@ def free_text(d: Draft) -> tuple[str, None]:
         lambda: (f"Patient {name()}, born {d.new('DATE_OF_BIRTH')}, lives at {d.new('STREET_ADDRESS')}. "
                  f"Emergency contact: {d.new('PHONE')}."),
         lambda: (f"Dear {d.plant(first, 'PERSON')}, your refund of ${rng.randrange(10, 900)}.{rng.randrange(100):02d} "
-                 f"for {order} was sent to the card ending {rng.randrange(10_000):04d}. Questions? Reply to this email."),
+                 f"for {order} was sent to the card ending {rng.randrange(10_000):04d}. Questions? Just reply."),
         lambda: (f"talked to {d.plant(f'{first} {last}'.lower(), 'PERSON')} on the phone today, she wants the "
                  f"invoice for {order} sent to {d.new('EMAIL')}"),
         lambda: (f"Wire details for the contractor {name()}: IBAN {d.new('IBAN')}, phone {d.new('PHONE')}, "
                  f"invoice INV-{rng.randrange(10**5):05d}."),
-        lambda: (f"New signup: {name()} <{d.new('EMAIL')}>, SSN on file {d.new('US_SSN')}, card {d.new('CREDIT_CARD')}, "
-                 f"plan pro, referred by {d.new('PERSON')}."),
+        lambda: (f"New signup: {name()} <{d.new('EMAIL')}>, SSN on file {d.new('US_SSN')}, "
+                 f"card {d.new('CREDIT_CARD')}, plan pro, referred by {d.new('PERSON')}."),
     ]
     return rng.choice(templates)(), None
 
@@ -77,7 +78,8 @@ def _log_line(d: Draft) -> str:
     def email() -> str:
         return d.plant(address, "EMAIL")
     templates = [
-        lambda: f"{stamp} {level} [{req}] user.login email={email()} ip={d.new('IP_ADDRESS')} status=ok latency_ms={rng.randrange(5, 900)}",
+        lambda: (f"{stamp} {level} [{req}] user.login email={email()} ip={d.new('IP_ADDRESS')} status=ok "
+                 f"latency_ms={rng.randrange(5, 900)}"),
         lambda: (f'{d.new("IP_ADDRESS")} - - [{nginx_stamp}] "GET /api/v1/orders/{rng.randrange(10**6)}?email='
                  f'{d.plant(address.replace("@", "%40"), "EMAIL")} HTTP/1.1" 200 {rng.randrange(200, 9000)} "-" '
                  f'"Mozilla/5.0 (X11; Linux x86_64) Firefox/123.0"'),
@@ -87,7 +89,7 @@ def _log_line(d: Draft) -> str:
         lambda: (f'{stamp} DEBUG [{req}] outgoing headers={{"Authorization": "Bearer {d.new("BEARER_TOKEN")}", '
                  f'"X-Request-Id": "{uuid4(rng)}"}}'),
         lambda: f"{stamp} INFO [{req}] sms.sent to={d.new('PHONE')} template=otp user_id={rng.randrange(10**6)}",
-        lambda: f"{stamp} INFO [{req}] customer {d.new('PERSON')} changed billing address (account {rng.randrange(10**5)})",
+        lambda: f"{stamp} INFO [{req}] customer {d.new('PERSON')} changed billing address (acct {rng.randrange(99)})",
         lambda: (f"{_stamp(d):%Y-%m-%d %H:%M:%S},{rng.randrange(1000):03d} [http-nio-8080-exec-{rng.randrange(1, 20)}] "
                  f"WARN c.acme.auth.LoginService - Failed login for {email()} from {d.new('IP_ADDRESS')}"),
         lambda: f"{stamp} INFO [{req}] kyc.check ssn={d.new('US_SSN')} dob={d.new('DATE_OF_BIRTH')} result=pass",
@@ -99,7 +101,7 @@ def _log_line(d: Draft) -> str:
 def _filler_line(d: Draft) -> str:
     rng = d.rng
     return rng.choice([
-        f"{_iso(d)} INFO [worker-{rng.randrange(8)}] job.finished id={uuid4(rng)} duration_ms={rng.randrange(50, 9000)}",
+        f"{_iso(d)} INFO [worker-{rng.randrange(8)}] job.finished id={uuid4(rng)} took_ms={rng.randrange(50, 9000)}",
         f"{_iso(d)} DEBUG cache hit ratio=0.{rng.randrange(100):02d} keys={rng.randrange(10**4)} build={version(rng)}",
         f"{_iso(d)} INFO GET /healthz 200 {rng.randrange(1, 9)}ms",
     ])
@@ -143,7 +145,7 @@ def _yaml(d: Draft) -> str:
 
 def python_snippet(d: Draft) -> str:
     return d.rng.choice([
-        lambda: f'from openai import OpenAI\n\nclient = OpenAI(api_key="{d.new("OPENAI_KEY")}")\nMODEL = "gpt-4o-mini"\n',
+        lambda: f'from openai import OpenAI\n\nclient = OpenAI(api_key="{d.new("OPENAI_KEY")}")\nMODEL = "gpt-4o"\n',
         lambda: f'import stripe\n\nstripe.api_key = "{d.new("STRIPE_KEY")}"\nstripe.max_network_retries = 2\n',
         lambda: (f'import psycopg\n\nconn = psycopg.connect("host=db.internal dbname=prod user=app '
                  f'password={d.new("PASSWORD")}")\n'),
@@ -151,7 +153,7 @@ def python_snippet(d: Draft) -> str:
                  f'    aws_secret_access_key="{d.new("AWS_SECRET_KEY")}",\n    region_name="eu-west-1",\n)\n'),
         lambda: f'SLACK = WebClient(token="{d.new("SLACK_TOKEN")}")\nCHANNEL = "C0123ABCD"\n',
         lambda: f'PRIVATE_KEY = """{d.new("PRIVATE_KEY")}"""\n\ndef sign(payload: bytes) -> bytes: ...\n',
-        lambda: f'params = {{"address": "Berlin", "key": "{d.new("GOOGLE_API_KEY")}"}}\nresp = requests.get(URL, params=params)\n',
+        lambda: f'params = {{"address": "Berlin", "key": "{d.new("GOOGLE_API_KEY")}"}}\nr = requests.get(URL, params)',
         lambda: f'HEADERS = {{"Authorization": "Bearer {d.new("JWT")}", "Accept": "application/json"}}\n',
     ])()
 
@@ -164,7 +166,7 @@ def curl_command(d: Draft) -> str:
         lambda: f"curl -u admin:{d.plant(d.values.url_password(), 'PASSWORD')} https://jenkins.internal:8443/api/json",
         lambda: (f'curl "https://maps.googleapis.com/maps/api/geocode/json?address=Berlin&key='
                  f'{d.new("GOOGLE_API_KEY")}"'),
-        lambda: f"curl -X POST https://slack.com/api/chat.postMessage -H 'Authorization: Bearer {d.new('SLACK_TOKEN')}'",
+        lambda: f"curl https://slack.com/api/chat.postMessage -H 'Authorization: Bearer {d.new('SLACK_TOKEN')}'",
         lambda: f"git remote set-url origin https://{d.new('GITHUB_TOKEN')}@github.com/acme/billing.git",
     ])()
 
@@ -186,5 +188,6 @@ def _other_config(d: Draft) -> str:
 
 
 def config_secrets(d: Draft) -> tuple[str, None]:
-    maker = d.rng.choice([env_file, _yaml, python_snippet, python_snippet, curl_command, curl_command, _other_config, _other_config])
+    makers = [env_file, _yaml, python_snippet, python_snippet, curl_command, curl_command, _other_config, _other_config]
+    maker = d.rng.choice(makers)
     return maker(d), None

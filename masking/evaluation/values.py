@@ -187,7 +187,7 @@ class Values:
         return self.token(1) + self.token(self.rng.randint(11, 19), ALNUM + "-_.!*")
 
     def bearer_token(self) -> str:
-        return self.token(self.rng.choice([32, 40, 64]), ALNUM + "-_.")
+        return self.token(1) + self.token(self.rng.choice([31, 39, 63]), ALNUM + "-_.")
 
     def openai_key(self) -> str:
         if self.rng.random() < 0.6:
@@ -197,7 +197,8 @@ class Values:
     def slack_token(self) -> str:
         kind = self.rng.choice(["xoxb", "xoxp", "xoxa"])
         digits = string.digits
-        return f"{kind}-{self.token(12, digits)}-{self.token(13, digits)}-{self.token(24, string.ascii_lowercase + digits)}"
+        tail = self.token(24, string.ascii_lowercase + digits)
+        return f"{kind}-{self.token(12, digits)}-{self.token(13, digits)}-{tail}"
 
     def stripe_key(self) -> str:
         return self.rng.choice(["sk_live_", "rk_live_", "sk_test_"]) + self.token(self.rng.choice([24, 99]))
