@@ -6,11 +6,15 @@ import logging
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from masking.errors import MasklineError
+
+if TYPE_CHECKING:
+    from masking.config import PipelineConfig
+    from masking.job import Resources
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
 log = logging.getLogger("maskline")
@@ -27,6 +31,18 @@ def _fail(exc: MasklineError) -> None:
     raise typer.Exit(2)
 
 
+def _open_run(config: Path, datasets: list[str] | None) -> tuple[PipelineConfig, list[str], Resources]:
+    """Load the config, check the dataset names (before any data is read) and load the key and model."""
+    from masking.config import load_config
+    from masking.job import Resources
+
+    cfg = load_config(config)
+    names = datasets or list(cfg.datasets)
+    for name in names:
+        cfg.dataset(name)
+    return cfg, names, Resources.for_config(cfg)
+
+
 @app.command()
 def run(
     config: Annotated[Path, typer.Option("--config", "-c", help="Pipeline config (YAML)")],
@@ -35,8 +51,7 @@ def run(
 ) -> None:
     """Mask datasets into Parquet, verify them and emit lineage, without Airflow."""
     from lineage.observer import observer_for
-    from masking.config import load_config
-    from masking.job import Resources, run_dataset
+    from masking.job import run_dataset
     from masking.progress import progress_reporter
 
     _setup_logging()
@@ -45,11 +60,7 @@ def run(
     except ValueError:
         _fail(MasklineError(f"--date must be YYYY-MM-DD, got '{run_date}'"))
     try:
-        cfg = load_config(config)
-        names = dataset or list(cfg.datasets)
-        for name in names:
-            cfg.dataset(name)
-        resources = Resources.for_config(cfg)
+        cfg, names, resources = _open_run(config, dataset)
         observer = observer_for(cfg, resources.scrub_many)
         with progress_reporter() as progress:
             reports = [run_dataset(cfg, n, when, resources=resources, observer=observer, progress=progress)
@@ -125,16 +136,10 @@ def scan(
     from rich.table import Table
 
     from masking.classify import classify_dataset, suggested_policy
-    from masking.config import load_config
-    from masking.job import Resources
 
     _setup_logging()
     try:
-        cfg = load_config(config)
-        names = dataset or list(cfg.datasets)
-        for name in names:
-            cfg.dataset(name)
-        resources = Resources.for_config(cfg)
+        cfg, names, resources = _open_run(config, dataset)
         found = {name: classify_dataset(cfg, name, resources.scanner, sample) for name in names}
     except MasklineError as exc:
         _fail(exc)
