@@ -21,10 +21,11 @@ from typing import Any
 import orjson
 import polars as pl
 
+from masking.context import context_key
 from masking.logmemo import LeafMemo, regex_only
 from masking.logshapes import rules_for
-from masking.logshapes.rules import Mode, Rules, mode_of
-from masking.scan import TOKEN_PATTERN, TextScanner, name_field_kind
+from masking.logshapes.rules import Mode, Rules, mode_value
+from masking.scan import TOKEN_PATTERN, TextScanner
 
 _BIG_INT = 1_000_000  # integers this large can be phone or card numbers; smaller ones are counts
 _FIELD_KEY = re.compile(r"[a-z_$][A-Za-z0-9_.$\-]{0,127}|[A-Z][A-Z0-9_]{0,63}")
@@ -34,28 +35,31 @@ OTHER_PATHS = "(other paths)"
 Renames = dict[int, tuple[dict[Any, Any], dict[str, str]]]  # id(dict) -> (dict, old key -> masked key)
 
 
+_SEGMENTS: dict[str, str | None] = {}  # key -> path segment: keys repeat in every record
+
+
 def key_segment(key: str) -> str | None:
     """How a key appears in a path; None when it is not a field name (it is then scanned as text)."""
-    return _INDEX.sub("#", key) if _FIELD_KEY.fullmatch(key) else None
+    try:
+        return _SEGMENTS[key]
+    except KeyError:
+        segment = _INDEX.sub("#", key) if _FIELD_KEY.fullmatch(key) else None
+        if len(_SEGMENTS) < 100_000:  # bounded: keys used as data must not grow it without end
+            _SEGMENTS[key] = segment
+        return segment
 
 
 @dataclass
 class Leaves:
-    holders: list[Any] = field(default_factory=list)  # dict or list holding the leaf
-    keys: list[Any] = field(default_factory=list)
-    paths: list[str] = field(default_factory=list)
-    values: list[str] = field(default_factory=list)
-    modes: list[str] = field(default_factory=list)
-    is_key: list[bool] = field(default_factory=list)  # the leaf is a dict key, not a value
-    ops: list[tuple[str, Any, Any, Any]] = field(default_factory=list)  # ("embed"|"rename", holder, key, parsed)
+    """The leaves to scan, as (holder, key, path, value, mode, is_key) tuples: ``is_key`` when the leaf is a
+    dict key rather than a value. ``ops``: ("embed"|"rename", holder, key, parsed), in discovery order."""
 
-    def add(self, holder: Any, key: Any, path: str, value: str, mode: Mode, is_key: bool = False) -> None:
-        self.holders.append(holder)
-        self.keys.append(key)
-        self.paths.append(path)
-        self.values.append(value)
-        self.modes.append(mode.value)
-        self.is_key.append(is_key)
+    items: list[tuple[Any, Any, str, str, str, bool]] = field(default_factory=list)
+    ops: list[tuple[str, Any, Any, Any]] = field(default_factory=list)
+
+    @property
+    def values(self) -> list[str]:
+        return [item[3] for item in self.items]
 
 
 def _parse_embedded(text: str) -> Any:
@@ -69,59 +73,77 @@ def _parse_embedded(text: str) -> Any:
     return parsed if isinstance(parsed, dict | list) and parsed else None
 
 
-def _children(node: Any, path: str, leaves: Leaves) -> list[tuple[Any, Any, str]]:
-    """(key, value, child path) of a dict or list; keys that are not field names become leaves."""
-    if isinstance(node, list):
-        found = []
-        for index, value in enumerate(node):
-            segment = "[]"
-            if isinstance(value, dict) and isinstance(value.get("key"), str) and "value" in value:
-                segment = f"[{key_segment(value['key']) or '*'}]"  # an OpenTelemetry attribute
-            found.append((index, value, path + segment))
-        return found
-    items, odd = [], False
+def _list_children(node: list[Any], path: str) -> list[tuple[Any, Any, str]]:
+    found = []
+    for index, value in enumerate(node):
+        segment = "[]"
+        if isinstance(value, dict) and isinstance(value.get("key"), str) and "value" in value:
+            segment = f"[{key_segment(value['key']) or '*'}]"  # an OpenTelemetry attribute
+        found.append((index, value, path + segment))
+    return found
+
+
+def _dict_children(node: dict[Any, Any], path: str, leaves: Leaves) -> list[tuple[Any, Any, str]]:
+    """(key, value, child path); keys that are not field names become leaves, and their dict is renamed."""
+    items, odd, prefix = [], False, f"{path}." if path else ""
     for key, value in node.items():
-        field_name = key_segment(key)
-        if field_name is None:
+        name = _SEGMENTS.get(key) or key_segment(key)
+        if name is None:
             odd = True
-            leaves.add(node, key, f"{path}.*{{key}}" if path else "*{key}", key, Mode.FULL, is_key=True)
-        segment = field_name or "*"
-        items.append((key, value, f"{path}.{segment}" if path else segment))
+            leaves.items.append((node, key, prefix + "*{key}", key, _FULL, True))
+        items.append((key, value, prefix + (name or "*")))
     if odd:
         leaves.ops.append(("rename", node, None, None))
     return items
 
 
+_FULL, _KEEP = Mode.FULL.value, Mode.KEEP.value
+
+
 def collect(root: Any, leaves: Leaves, rules: Rules) -> None:
     """Gather the leaves of one record to scan, depth first. Operational values proven harmless are skipped."""
     stack: list[tuple[Any, str]] = [(root, "")]
+    add, kind_of, push = leaves.items.append, rules.kind, stack.append
     while stack:
         node, path = stack.pop()
-        for key, value, child in _children(node, path, leaves):
-            if isinstance(value, dict | list):
-                stack.append((value, child))
+        children = _dict_children(node, path, leaves) if type(node) is dict else _list_children(node, path)
+        for key, value, child in children:
+            kind_type = type(value)
+            if kind_type is dict or kind_type is list:
+                push((value, child))
                 continue
-            kind = rules.kind(child)
-            mode = Mode.FULL if kind is None else mode_of(kind, value)
-            if mode is Mode.KEEP:
-                continue
-            if isinstance(value, str):
-                parsed = _parse_embedded(value) if mode is Mode.FULL else None
+            kind = kind_of(child)
+            mode = _FULL if kind is None else mode_value(kind, value)
+            if kind_type is str:
+                parsed = _parse_embedded(value) if mode == _FULL else None
                 if parsed is not None:
                     leaves.ops.append(("embed", node, key, parsed))
-                    stack.append((parsed, child + "{json}"))
-                else:
-                    leaves.add(node, key, child, value, mode)
-            elif isinstance(value, int) and not isinstance(value, bool) and abs(value) >= _BIG_INT:
-                leaves.add(node, key, child, str(value), Mode.FULL)
+                    push((parsed, child + "{json}"))
+                elif mode != _KEEP:
+                    add((node, key, child, value, mode, False))
+            elif kind_type is int and mode == _FULL and abs(value) >= _BIG_INT:
+                add((node, key, child, str(value), _FULL, False))
+
+
+_ATTRIBUTE_VALUE = re.compile(r".*\[([^\]]+)\]\.value\.\w+")  # attributes[user.email].value.stringValue
+
+
+def context_field(path: str) -> str | None:
+    """The field whose name tells the scanner what a leaf holds: the last key, the attribute's key for an
+    OpenTelemetry ``{key, value}`` item, none for a key itself."""
+    if path.endswith("{key}"):
+        return None
+    attribute = _ATTRIBUTE_VALUE.fullmatch(path)
+    return attribute.group(1) if attribute else path
 
 
 def _with_context(leaves: Leaves) -> pl.DataFrame:
     """The leaves as a frame with ``ctx``: what a value's scan depends on besides the value itself."""
-    frame = pl.DataFrame({"path": leaves.paths, "value": leaves.values, "mode": leaves.modes},
+    _, _, paths, values, modes, _ = zip(*leaves.items, strict=True)
+    frame = pl.DataFrame({"path": paths, "value": values, "mode": modes},
                          schema={"path": pl.String, "value": pl.String, "mode": pl.String}).with_row_index("i")
     pairs = frame.select("path", "mode").unique().rows()
-    ctx = ["regex" if mode == Mode.REGEX else f"full:{name_field_kind(path) or ''}" for path, mode in pairs]
+    ctx = ["regex" if mode == Mode.REGEX else f"full:{context_key(context_field(path))}" for path, mode in pairs]
     keys = pl.DataFrame({"path": [p for p, _ in pairs], "mode": [m for _, m in pairs], "ctx": ctx},
                         schema={"path": pl.String, "mode": pl.String, "ctx": pl.String})
     return frame.join(keys, on=["path", "mode"], how="left", maintain_order="left")
@@ -155,7 +177,7 @@ class RecordMasker:
         leaves = Leaves()
         for record, shape in zip(records, shapes, strict=True):
             collect(record, leaves, rules_for(shape))
-        if leaves.values:
+        if leaves.items:
             frame = self._scan(_with_context(leaves))
             changed = frame.filter(pl.col("masked") != pl.col("value"))
             renames = _write_back(leaves, changed["i"].to_list(), changed["masked"].to_list())
@@ -178,7 +200,7 @@ class RecordMasker:
                 positions.append(n)
                 values.append(value)
         for ctx, (positions, values, path) in misses.items():
-            scanner, context = (self._regex, None) if ctx == "regex" else (self._full, path)
+            scanner, context = (self._regex, None) if ctx == "regex" else (self._full, context_field(path))
             masked = scanner.mask(pl.Series(values, dtype=pl.String), field=context).masked.to_list()
             for position, value, new in zip(positions, values, masked, strict=True):
                 results[position] = new
@@ -211,8 +233,8 @@ def _write_back(leaves: Leaves, indexes: list[int], masked: list[str]) -> Rename
     """Put masked values in their holders; return the key renames, per dict (by identity)."""
     renames: Renames = {}
     for i, new in zip(indexes, masked, strict=True):
-        holder, key = leaves.holders[i], leaves.keys[i]
-        if leaves.is_key[i]:
+        holder, key, _, _, _, is_key = leaves.items[i]
+        if is_key:
             renames.setdefault(id(holder), (holder, {}))[1][key] = new
         else:
             holder[key] = new
@@ -239,26 +261,27 @@ def mask_records(records: list[Any], scanner: TextScanner, stats: dict[str, Path
     return masker.mask(records, ["generic"] * len(records))
 
 
-def find_in_records(texts: pl.Series, scanner: TextScanner,
+def find_in_records(texts: pl.Series | Sequence[Any], scanner: TextScanner,
                     shapes: Sequence[str] | None = None) -> dict[str, Counter[str]]:
-    """Re-scan masked records (JSON text): sensitive spans left, per path. Counts only. With ``shapes``,
-    operational values get the same treatment as when masking (kept, or regex detectors only)."""
+    """Re-scan masked records (JSON text, or already parsed): sensitive spans left, per path. Counts only.
+    With ``shapes``, operational values get the same treatment as when masking (kept, or regex only)."""
     leaves = Leaves()
-    rows = texts.to_list()
-    for n, text in enumerate(rows):
-        if text is not None:
-            collect(orjson.loads(text), leaves, rules_for(shapes[n] if shapes is not None else "generic"))
-    if not leaves.values:
+    rows = texts.to_list() if isinstance(texts, pl.Series) else texts
+    for n, row in enumerate(rows):
+        if row is not None:
+            record = orjson.loads(row) if isinstance(row, str) else row
+            collect(record, leaves, rules_for(shapes[n] if shapes is not None else "generic"))
+    if not leaves.items:
         return {}
     frame = _with_context(leaves)
     findings: dict[str, Counter[str]] = {}
     regex = regex_only(scanner)
     for (ctx,), group in frame.group_by("ctx"):
-        scan, context = (regex, None) if ctx == "regex" else (scanner, str(group["path"][0]))
+        scan, context = (regex, None) if ctx == "regex" else (scanner, context_field(str(group["path"][0])))
         if not scan.find(group["value"].unique(), field=context):
             continue  # the common case: nothing left, no need to attribute per path
         for (path,), by_path in group.group_by("path"):
-            found = scan.find(by_path["value"], field=None if ctx == "regex" else str(path))
+            found = scan.find(by_path["value"], field=None if ctx == "regex" else context_field(str(path)))
             if found:
                 findings.setdefault(str(path), Counter()).update(found)
     return findings

@@ -128,7 +128,7 @@ def test_graph_columns_follow_the_data(runs):
     [band] = layout(customers).bands
     column = {(n.kind, n.label): n.column for n in band.nodes}
     assert column == {("source", "prod.duckdb/main.customers"): 0, ("job", "extract"): 1, ("job", "mask"): 1,
-                      ("output", "out/customers"): 2, ("job", "verify"): 3}
+                      ("output", "out/customers"): 2, ("output", "_rejects/customers"): 2, ("job", "verify"): 3}
     extract, mask = (n for n in band.nodes if n.label in ("extract", "mask"))
     assert extract.x == mask.x and extract.y < mask.y
 
@@ -217,7 +217,7 @@ def test_chromium_draws_the_graph(ran, tmp_path):
     )
     colours = png_colours(png)
     kinds = Counter(node.kind for band in layout(shown).bands for node in band.nodes)
-    assert kinds["job"] == 7 and kinds["source"] >= 2 and kinds["output"] == 2
+    assert kinds["job"] == 7 and kinds["source"] >= 2 and kinds["output"] == 4  # masked datasets and their rejects
     for kind, nodes in kinds.items():
         # Each node's fill, minus its text, must be on screen: the SVG was laid out and drawn, not just parsed.
         assert colours[rgb(FILLS[kind])] > 0.6 * nodes * NODE_W * NODE_H, (kind, nodes, colours[rgb(FILLS[kind])])

@@ -67,6 +67,22 @@ def mode_of(kind: Kind, value: Any) -> Mode:
     return Mode.FULL
 
 
+_MODES: dict[tuple[Kind, str], str] = {}
+
+
+def mode_value(kind: Kind, value: Any) -> str:
+    """``mode_of(kind, value).value``, memoized for short strings: roles, types, models repeat in every record."""
+    if not isinstance(value, str) or len(value) > 64:
+        return mode_of(kind, value).value
+    key = (kind, value)
+    found = _MODES.get(key)
+    if found is None:
+        if len(_MODES) >= 100_000:  # unique ids fill it: start again rather than grow
+            _MODES.clear()
+        found = _MODES[key] = mode_of(kind, value).value
+    return found
+
+
 def as_time(value: Any) -> datetime | None:
     """The time a ``time`` field holds, when it is one (else None)."""
     if isinstance(value, str):

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 import polars as pl
+import pyarrow as pa
 
 from masking.logshapes.common import Normalized
 
@@ -20,6 +21,7 @@ _TYPED: dict[str, pl.DataType] = {
     "messages": pl.List(MESSAGE),
 }  # fmt: skip
 TYPED_COLUMNS = pl.Schema(_TYPED)
+_ARROW = pl.DataFrame(schema=TYPED_COLUMNS).to_arrow().schema
 _HEAD: dict[str, pl.DataType] = {"source_file": pl.String(), "line": pl.Int64(), "shape": pl.String(),
                                  "record": pl.String()}
 LOG_OUTPUT_SCHEMA = pl.Schema({**_HEAD, **_TYPED})
@@ -46,7 +48,8 @@ COLUMN_DOCS = {
 
 
 def typed_rows(rows: Sequence[Normalized]) -> pl.DataFrame:
-    """The typed columns of a chunk, cast to the fixed schema."""
+    """The typed columns of a chunk, in the fixed schema. Built through Arrow: nested lists of dicts convert
+    several times faster there than in Polars' Python constructor."""
     columns: dict[str, list[Any]] = {name: [] for name in TYPED_COLUMNS}
     for row in rows:
         for name in TYPED_COLUMNS:
@@ -54,6 +57,7 @@ def typed_rows(rows: Sequence[Normalized]) -> pl.DataFrame:
                 columns[name].append([m.as_dict() for m in row.messages])
             else:
                 columns[name].append(getattr(row, name))
-    return pl.DataFrame(
-        [pl.Series(name, values, dtype=TYPED_COLUMNS[name]) for name, values in columns.items()]
-    )
+    table = pa.table({name: pa.array(values, type=_ARROW.field(name).type) for name, values in columns.items()})
+    frame = pl.from_arrow(table)
+    assert isinstance(frame, pl.DataFrame)
+    return frame.cast(TYPED_COLUMNS)  # type: ignore[arg-type]

@@ -57,7 +57,7 @@ def _plain_blocks(path: Path) -> Iterator[bytes]:
 def _gzip_blocks(path: Path) -> Iterator[bytes]:
     try:
         with gzip.open(path, "rb") as handle:
-            while block := handle.read(_BLOCK):
+            while block := handle.read1(_BLOCK):  # read1: what is decompressed so far comes out before a break
                 yield block
     except EOFError:
         raise BrokenStream("truncated_gzip") from None
