@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import functools
 import importlib.metadata
+import importlib.util
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from functools import cache
+from pathlib import Path
 
 from openlineage.client.constants import __version__ as OPENLINEAGE_CLIENT_VERSION
 from openlineage.client.event_v2 import Job, Run, RunEvent, RunState
@@ -22,6 +25,7 @@ from openlineage.client.facet_v2 import (
     nominal_time_run,
     parent_run,
     processing_engine_run,
+    source_code_location_job,
 )
 
 from lineage.datasets import (
@@ -184,11 +188,24 @@ def _parent_facet(parent: ParentRun) -> parent_run.ParentRunFacet:
 
 
 def _job_facets(job_type: str) -> dict[str, JobFacet]:
-    return {
+    facets: dict[str, JobFacet] = {
         "jobType": job_type_job.JobTypeJobFacet(
             processingType="BATCH", integration=INTEGRATION, jobType=job_type, producer=PRODUCER
         )
     }
+    location = _job_source()
+    if location is not None:
+        facets["sourceCodeLocation"] = source_code_location_job.SourceCodeLocationJobFacet(
+            type="file", url=location.as_uri(), path="masking/job.py", version=maskline_version(), producer=PRODUCER
+        )
+    return facets
+
+
+@cache
+def _job_source() -> Path | None:
+    """Where every step's code is: the installed ``masking/job.py`` (found without importing it)."""
+    spec = importlib.util.find_spec("masking.job")
+    return Path(spec.origin).resolve() if spec is not None and spec.origin else None
 
 
 def _timestamp(event_time: datetime | None) -> str:

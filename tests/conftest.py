@@ -28,6 +28,8 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 import pytest  # noqa: E402
 
+pytest_plugins = ["marquez_standin"]  # the `marquez` fixture: a local stand-in for Marquez's ingestion API
+
 from masking.demo_data import DemoData, build_demo_data  # noqa: E402
 from masking.keys import MaskingKey  # noqa: E402
 

@@ -11,13 +11,15 @@ import os
 import subprocess
 import sys
 import uuid
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 import adbc_driver_postgresql.dbapi as adbc_pg
 import duckdb
 import pytest
 from conftest import TEST_KEY_HEX
 from pipeline import artifact_texts, leaks, write_config
+
+from masking.errors import ResidualFindingError
 
 pytestmark = [pytest.mark.postgres, pytest.mark.airflow]
 SERVER = "postgresql://postgres@127.0.0.1:5432"
@@ -107,3 +109,32 @@ def test_airflow_run_leaks_no_canary(dagbag, config, key_env, airflow_home):
     texts.update(artifact_texts(airflow_home))  # task logs, provider events, the metadata DB's bytes
     assert any(name.endswith("events.jsonl") and "maskline_nightly" in text for name, text in texts.items())
     assert leaks(texts, list(CANARIES.values())) == []
+
+
+def test_http_lineage_to_marquez_leaks_no_canary(config, key, marquez):
+    """The same run with lineage sent over HTTP to a Marquez stand-in: every event stored, none holds a canary."""
+    from olschema import assert_valid_run_event
+
+    from lineage.observer import observer_for
+    from masking.config import LineageTransport
+    from masking.job import Resources, run_dataset
+
+    url, received = marquez
+    config.lineage.transport = LineageTransport(type="http", url=url, timeout=5.0)
+    resources = Resources.for_config(config, key)
+    observer = observer_for(config, resources.scrub_many)
+    for dataset in ("people", "tickets", "chats"):
+        run_dataset(config, dataset, date(2026, 11, 27), resources=resources, observer=observer)
+    broken = config.model_copy(deep=True)
+    broken.datasets["people"].policy.columns["email"] = broken.datasets["people"].policy.columns["id"]  # keep
+    with pytest.raises(ResidualFindingError):
+        run_dataset(broken, "people", date(2026, 11, 28), resources=resources, observer=observer)
+
+    assert observer.failures == 0 and len(received) == observer.emitted > 20
+    assert {r.status for r in received} == {201}
+    assert any(r.event["eventType"] == "FAIL" for r in received)
+    for r in received:
+        assert_valid_run_event(r.event)
+        assert r.event["job"]["facets"]["sourceCodeLocation"]["path"] == "masking/job.py"
+    bodies = {f"event {i}": json.dumps(r.event) for i, r in enumerate(received)}
+    assert leaks(bodies, list(CANARIES.values())) == []
