@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import yaml
+from pipeline import demo_datasets, demo_sources, write_config
 from typer.testing import CliRunner
 
 from masking.cli import app
 from masking.config import load_config
-from pipeline import demo_datasets, demo_sources, write_config
 
 
 def test_scan_classifies_columns_and_writes_a_policy_that_loads(tmp_path, demo_data, key_env):

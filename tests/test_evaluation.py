@@ -165,18 +165,16 @@ def test_targets_check_their_limits() -> None:
 
 # ---- the quality gate -----------------------------------------------------------------------------------
 
-# Targets the current catalog misses on this slice (seed 0, 300 items), with the entity types that miss them
-# and why. Each stays measured and reported: XFAIL while it fails, XPASS once the catalog meets it (then delete
-# its line here). Never loosen a limit instead. `maskline eval --size 300 --no-presidio` shows the numbers.
-KNOWN_MISSES = {
-    "leak, structured identifiers": "EMAIL: URL-encoded addresses (%40) in access-log query strings; IBAN: FR/IT "
-    "IBANs whose last short group holds a letter; US_SSN: SSNs without dashes, and any SSN in a `tax_id` column "
-    "(the field-context rules take `*_id` fields for identifiers)",
-    "leak, secrets": "STRIPE_KEY: sk_/rk_ keys outside key=value; GOOGLE_API_KEY: ?key=AIza... and "
-    '"key": "AIza..."; PASSWORD: curl -u user:password',
-    "leak, names, addresses, birth dates": "DATE_OF_BIRTH: no detector (only field context); STREET_ADDRESS: no "
-    "detector; PERSON: lowercase names, short first names, names after 'customer'",
-    "leak, overall": "follows from the three family misses above",
+# Targets not met yet on this slice (seed 0, 300 items): the measured value recorded as a ceiling, and why.
+# The gate fails if a value rises above its ceiling (a regression), and fails too once the target is met, so
+# that its line here is deleted and the plain target guards it from then on. Never raise a ceiling to pass.
+# `maskline eval --size 300 --no-presidio` shows the numbers; ceilings are leaked / labeled counts.
+NOT_MET_YET: dict[str, tuple[float, str]] = {
+    "leak, structured identifiers": (8 / 298, "EMAIL: URL-encoded addresses (%40) in access-log query strings; "
+                                     "IBAN: FR/IT IBANs whose last short group holds a letter"),
+    "leak, names, addresses, birth dates": (39 / 297, "DATE_OF_BIRTH and STREET_ADDRESS without context; PERSON: "
+                                            "lowercase names, short first names"),
+    "leak, overall": (48 / 725, "follows from the family misses above"),
 }
 
 
@@ -192,12 +190,13 @@ def gate_scores(corpus: list[Item]) -> Scores:
     return scores
 
 
-@pytest.mark.parametrize(
-    "target",
-    [pytest.param(t, id=t.name, marks=[pytest.mark.xfail(reason=KNOWN_MISSES[t.name], strict=False)]
-                  if t.name in KNOWN_MISSES else []) for t in TARGETS],
-)  # fmt: skip
+@pytest.mark.parametrize("target", TARGETS, ids=[t.name for t in TARGETS])
 def test_quality_gate(gate_scores: Scores, target: Target) -> None:
     value, ok = target.check(gate_scores)
     assert value is not None, f"nothing measured for {target.name}"
-    assert ok, f"{target.describe()}: measured {value:.2%}"
+    if target.name in NOT_MET_YET:
+        ceiling, why = NOT_MET_YET[target.name]
+        assert value <= ceiling, f"{target.name} regressed: {value:.2%} > {ceiling:.2%} recorded ({why})"
+        assert not ok, f"{target.describe()} is met ({value:.2%}): delete its NOT_MET_YET line"
+    else:
+        assert ok, f"{target.describe()}: measured {value:.2%}"

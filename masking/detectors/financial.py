@@ -1,8 +1,11 @@
-"""Payment data: IBANs and payment card numbers, each confirmed by its checksum."""
+"""Payment data: IBANs, payment cards, SWIFT/BIC codes and US routing numbers, each confirmed by its checksum
+or country list. Card examples are the test numbers card networks and payment processors publish."""
 
 from __future__ import annotations
 
 from masking.detectors.base import Detector
+from masking.detectors.checksums import aba_routing_valid, bic_valid
+from masking.detectors.patterns import keyed
 from masking.detectors.validators import card_number_valid, digits_only, iban_compact, iban_mod97
 
 # Compact (`GB82WEST12345698765432`) or printed in groups of four (`GB82 WEST 1234 5698 7654 32`).
@@ -34,10 +37,13 @@ IBAN = Detector(
     ),
 )
 
-_ISSUER_4 = r"(?:4[0-9]{3}|5[1-5][0-9]{2}|2[2-7][0-9]{2}|6[0-9]{3})"  # Visa, Mastercard, Discover/UnionPay
+# Visa, Mastercard, Discover/UnionPay/Maestro, JCB
+_ISSUER_4 = r"(?:4[0-9]{3}|5[1-5][0-9]{2}|2[2-7][0-9]{2}|6[0-9]{3}|35[0-9]{2})"
+_DINERS = r"3(?:0[0-5]|[689][0-9])[0-9]"  # 300-305, 36, 38, 39
 
-# Three shapes: 4-4-4-4 groups, Amex 4-6-5 groups, or compact 13-19 digits. Each shape fixes where the
-# separators go, so the match cannot run on into a following number and then fail Luhn.
+# Shapes: 4-4-4-4 groups, Amex 4-6-5 and Diners 4-6-4 groups, or compact 13-19 digits (Diners 14, JCB 16-19).
+# Each shape fixes where the separators go, so the match cannot run on into a following number and then fail
+# Luhn.
 # A leading `+` is taken into the match so that the validator refuses it: `+4915112345678` is a phone
 # number even when its digits happen to pass Luhn (one in ten do), and the card detector comes first.
 CREDIT_CARD = Detector(
@@ -46,7 +52,9 @@ CREDIT_CARD = Detector(
     pattern=(
         rf"\+?\b(?:{_ISSUER_4}(?:[ -][0-9]{{4}}){{3}}"
         r"|3[47][0-9]{2}[ -][0-9]{6}[ -][0-9]{5}"
-        r"|[46][0-9]{12,18}|(?:5[1-5]|2[2-7]|3[47])[0-9]{11,17})\b"
+        rf"|{_DINERS}[ -][0-9]{{6}}[ -][0-9]{{4}}"
+        r"|[46][0-9]{12,18}|(?:5[1-5]|2[2-7]|3[47])[0-9]{11,17}"
+        rf"|{_DINERS}[0-9]{{10}}|35[0-9]{{14,17}})\b"
     ),
     validator=card_number_valid,
     normalize=digits_only,
@@ -62,6 +70,14 @@ CREDIT_CARD = Detector(
         "3782 822463 10005",
         "6011111111111117",
         "4222222222222",
+        "30569309025904",
+        "3056 930902 5904",
+        "36227206271667",
+        "38520000023237",
+        "3530 1113 3330 0000",
+        "3566002020360505",
+        "6205500000000000004",
+        "4000000000000000006",
     ),
     near_misses=(
         "4111 1111 1111 1112",
@@ -71,5 +87,51 @@ CREDIT_CARD = Detector(
         "1732733291000",
         "ORD-2026-000123",
         "+4915112345678",  # a German mobile number whose digits pass Luhn
+        "30569309025905",
+        "3056 930902 59041",
+        "62055000000000000041",
     ),
+)
+
+# A 19-digit card printed 4-4-4-4-3. Its own detector, placed before the card detector: if the last group is
+# not part of the card (`4111 1111 1111 1111 123`), Luhn fails here and the card detector, which runs over
+# the same candidate span, still finds the 16 digits.
+CREDIT_CARD_19 = Detector(
+    name="credit_card_19",
+    entity="CREDIT_CARD",
+    pattern=rf"\+?\b{_ISSUER_4}(?:[ -][0-9]{{4}}){{3}}[ -][0-9]{{3}}\b",
+    validator=card_number_valid,
+    normalize=digits_only,
+    context=CREDIT_CARD.context,
+    examples=("6205 5000 0000 0000 004", "4000-0000-0000-0000-006"),
+    near_misses=("6205 5000 0000 0000 005", "4111 1111 1111 1111 123", "4111 1111 1111 1111"),
+)
+
+SWIFT_BIC = Detector(
+    name="swift_bic",
+    entity="SWIFT_BIC",
+    pattern=keyed(r"(?:swift|bic)(?:[ _/-]?(?:bic|code|swift))?", r"[A-Z]{6}[A-Z0-9]{2}(?:[A-Z0-9]{3})?\b"),
+    validator=bic_valid,
+    context=("swift", "bic", "bank", "wire", "transfer"),
+    examples=(
+        "SWIFT: DEUTDEFF",
+        "BIC DEUTDEFF500",
+        "swift code: NWBKGB2L",
+        '{"bic": "BOFAUS3N"}',
+        "SWIFT/BIC: COBADEFFXXX",
+    ),
+    near_misses=("SWIFT: DEUTXXFF", "swift 5.9", "BIC: DEUT DE FF", "Swift UI", "DEUTDEFF", "bic: deutdeff"),
+)
+
+ABA_ROUTING = Detector(
+    name="aba_routing",
+    entity="ABA_ROUTING",
+    pattern=keyed(
+        r"routing(?:[ _-]?(?:transit)?[ _-]?(?:number|no|num|#))?\.?|aba(?:[ _-]?(?:routing|number|no|#))?\.?|rtn",
+        r"[0-9]{9}\b",
+    ),
+    validator=aba_routing_valid,
+    context=("routing", "aba", "ach", "bank", "account", "wire"),
+    examples=("routing number: 021000021", "ABA 011000015", '"routing_number": "122105155"', "RTN# 026009593"),
+    near_misses=("routing number: 021000022", "routing: 131000015", "021000021", "ABA 0210000210", "routing: 1234"),
 )

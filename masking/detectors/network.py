@@ -1,4 +1,4 @@
-"""Network addresses: IPv6 and IPv4."""
+"""Network addresses: IPv6, MAC (hardware) and IPv4 addresses."""
 
 from __future__ import annotations
 
@@ -70,5 +70,46 @@ IPV4 = Detector(
         "v1.2.3",
         "01.02.03.04",
         "2.1.0-rc.1",
+    ),
+)
+
+
+_HEX2 = r"[0-9A-Fa-f]{2}"
+
+
+def mac_valid(value: str) -> bool:
+    """Not the all-zero or broadcast address, which name no device."""
+    return mac_canonical(value) not in ("00:00:00:00:00:00", "ff:ff:ff:ff:ff:ff")
+
+
+def mac_canonical(value: str) -> str:
+    """Lowercase, colon-separated: ``00-1A-2B-3C-4D-5E``, ``001a.2b3c.4d5e`` and ``00:1a:2b:3c:4d:5e`` are one."""
+    hex_digits = "".join(c for c in value.lower() if c in "0123456789abcdef")
+    return ":".join(hex_digits[i : i + 2] for i in range(0, 12, 2))
+
+
+# Six pairs joined by colons or by dashes (one separator throughout), or Cisco's three dotted quads. Times
+# have at most three colon groups and dates mix widths, so neither qualifies. Eight colon pairs are an IPv6
+# address, which the IPv6 detector, placed before this one, takes whole.
+MAC_ADDRESS = Detector(
+    name="mac_address",
+    entity="MAC_ADDRESS",
+    pattern=(
+        rf"\b{_HEX2}(?::{_HEX2}){{5}}\b|\b{_HEX2}(?:-{_HEX2}){{5}}\b"
+        r"|\b[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\b"
+    ),
+    validator=mac_valid,
+    normalize=mac_canonical,
+    context=("mac", "hardware", "ethernet", "wifi", "device", "bssid", "hwaddr"),
+    examples=("00:1A:2B:3C:4D:5E", "3c-22-fb-7a-91-0e", "001a.2b3c.4d5e", "F0:9F:C2:11:22:33"),
+    near_misses=(
+        "18:48:11",
+        "2026-11-27T18:48:11Z",
+        "00:1A:2B:3C:4D",
+        "00:1A-2B:3C:4D:5E",
+        "00:00:00:00:00:00",
+        "ff:ff:ff:ff:ff:ff",
+        "12:30:45.123",
+        "1a2b.3c4d",
     ),
 )

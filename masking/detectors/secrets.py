@@ -7,10 +7,11 @@ made up here; the PEM body is base64 of a sentence, not a key.
 from __future__ import annotations
 
 from masking.detectors.base import Detector
-from masking.detectors.validators import credential_valid, jwt_valid, not_placeholder
+from masking.detectors.patterns import ASSIGN, QUOTE, WS, key_name, nocase
+from masking.detectors.validators import credential_valid, jwt_valid, not_placeholder, token_like
 
 # A truncated log line can cut a key before its END line: the block then runs to the end of the text, so
-# the part that was logged is still masked. `[\s\S]` crosses both real newlines and JSON-escaped `\n`.
+# the part that was logged is still masked. `(?s:.)` crosses both real newlines and JSON-escaped `\n`.
 _PEM_LABEL = r"[A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----"
 _FAKE_PEM = (
     "-----BEGIN RSA PRIVATE KEY-----\n"
@@ -22,7 +23,7 @@ _FAKE_PEM = (
 PRIVATE_KEY = Detector(
     name="private_key",
     entity="PRIVATE_KEY",
-    pattern=rf"-----BEGIN{_PEM_LABEL}[\s\S]*?(?:-----END{_PEM_LABEL}|$)",
+    pattern=rf"-----BEGIN{_PEM_LABEL}(?s:.)*?(?:-----END{_PEM_LABEL}|$)",
     context=("key", "pem", "rsa", "ssh", "private", "cert"),
     examples=(
         _FAKE_PEM,
@@ -57,11 +58,12 @@ JWT = Detector(
     ),
 )
 
-# `scheme://user:password@host`: only the password is masked; the user and host stay readable.
+# `scheme://user:password@host`: only the password is masked; the user and host stay readable. The scheme
+# starts after a character that cannot be part of it (matched, not masked), as in the email detector.
 URL_CREDENTIALS = Detector(
     name="url_credentials",
     entity="PASSWORD",
-    pattern=r"\b[A-Za-z][A-Za-z0-9+.-]{0,20}://[^\s:/@?#]*:(?P<value>[^\s/@?#$<*{\[%][^\s/@?#]*)@",
+    pattern=rf"(?:^|[^A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]*://[^{WS}:/@?#]*:(?P<value>[^{WS}/@?#$<*{{\[%][^{WS}/@?#]*)@",
     validator=not_placeholder,
     context=("dsn", "url", "uri", "database", "connection", "conn"),
     examples=(
@@ -81,15 +83,14 @@ URL_CREDENTIALS = Detector(
 
 # Credential schemes a header may name before the credential; listing them keeps a scheme word from
 # being taken for the credential itself.
-_SCHEMES = r"(?i:bearer|basic|token|digest|negotiate|ntlm|apikey)"
+_SCHEMES = nocase("(?:bearer|basic|token|digest|negotiate|ntlm|apikey)")
 _TOKEN_CHARS = r"[A-Za-z0-9_~+/-][A-Za-z0-9._~+/-]"  # RFC 6750 token68, first character not a dot
-_QUOTE = r"""\\?["']"""  # a quote, JSON-escaped or not
-_HEADER_ASSIGN = rf"{_QUOTE}?[ \t]*[:=][ \t]*{_QUOTE}?"
+_HEADER_ASSIGN = rf"{QUOTE}?[ \t]*[:=][ \t]*{QUOTE}?"
 
 AUTHORIZATION_HEADER = Detector(
     name="authorization_header",
     entity="BEARER_TOKEN",
-    pattern=rf"\b(?i:authorization){_HEADER_ASSIGN}(?:{_SCHEMES}[ \t]+)?(?P<value>{_TOKEN_CHARS}{{7,}}=*)",
+    pattern=rf"\b{nocase('authorization')}{_HEADER_ASSIGN}(?:{_SCHEMES}[ \t]+)?(?P<value>{_TOKEN_CHARS}{{7,}}=*)",
     validator=credential_valid,
     context=("authorization", "header", "curl", "http", "request"),
     examples=(
@@ -111,7 +112,7 @@ AUTHORIZATION_HEADER = Detector(
 BEARER_TOKEN = Detector(
     name="bearer_token",
     entity="BEARER_TOKEN",
-    pattern=rf"\b(?i:bearer)[ \t]+(?P<value>{_TOKEN_CHARS}{{15,}}=*)",
+    pattern=rf"\b{nocase('bearer')}[ \t]+(?P<value>{_TOKEN_CHARS}{{15,}}=*)",
     validator=credential_valid,
     context=("bearer", "token", "authorization", "auth"),
     examples=(
@@ -128,23 +129,19 @@ BEARER_TOKEN = Detector(
     ),
 )
 
-# Key names are matched with a short prefix (`db_password`, `x-api-key`, `refresh_token`) but no suffix,
-# so `password_length` or `max_tokens` are not keys. The value stops at whitespace, quotes and the
-# delimiters of query strings, connection strings and repr() output. It may not start with `$ < * { [ %`
-# (templates and masks) nor `-` (a PEM block is left whole to the private key detector).
-_KEY_PREFIX = r"\b[A-Za-z0-9_.-]{0,40}"
-# `=`, `=>`, `:=` after any key; a bare `:` only after a quoted key or before a space or quote, because
-# Maskline's own tokens read `<PASSWORD:5f2a9c1e>` and must not be found again when the output is re-scanned.
-_ASSIGN = rf"(?:{_QUOTE}[ \t]*(?:=>|:=|[:=])|[ \t]*(?:=>|:=|=|:[ \t]|:{_QUOTE}))[ \t]*{_QUOTE}?"
-_VALUE_FIRST = r"""[^\s"'`\\<>$*{}\[\]()%,;&-]"""
-_VALUE_REST = r"""[^\s"'`\\<>{}\[\](),;&]"""
-_PASSWORD_KEYS = r"(?i:password|passwd|passphrase|pwd|secret(?:[_-]?(?:access[_-]?)?key)?)"
-_TOKEN_KEYS = r"(?i:api[_-]?key|access[_-]?token|token)"
+# Key names are matched with a prefix (`db_password`, `x-api-key`, `refresh_token`; see key_name) but no
+# suffix, so `password_length` or `max_tokens` are not keys. The value stops at whitespace, quotes and the delimiters of
+# query strings, connection strings and repr() output. It may not start with `$ < * { [ %` (templates and
+# masks) nor `-` (a PEM block is left whole to the private key detector). ASSIGN: patterns.py.
+_VALUE_FIRST = rf"""[^{WS}"'`\\<>$*{{}}\[\]()%,;&-]"""
+_VALUE_REST = rf"""[^{WS}"'`\\<>{{}}\[\](),;&]"""
+_PASSWORD_KEYS = key_name("password", "passwd", "passphrase", "pwd", "secret(?:[_-]?(?:access[_-]?)?key)?")
+_TOKEN_KEYS = key_name("api[_-]?key", "access[_-]?token", "token")
 
 PASSWORD = Detector(
     name="password",
     entity="PASSWORD",
-    pattern=rf"{_KEY_PREFIX}{_PASSWORD_KEYS}{_ASSIGN}(?P<value>{_VALUE_FIRST}{_VALUE_REST}*)",
+    pattern=rf"{_PASSWORD_KEYS}{ASSIGN}(?P<value>{_VALUE_FIRST}{_VALUE_REST}*)",
     validator=not_placeholder,
     context=("password", "secret", "login", "credential"),
     examples=(
@@ -178,7 +175,7 @@ PASSWORD = Detector(
 API_TOKEN = Detector(
     name="api_token",
     entity="PASSWORD",
-    pattern=rf"{_KEY_PREFIX}{_TOKEN_KEYS}{_ASSIGN}(?P<value>{_VALUE_FIRST}{_VALUE_REST}{{7,}})",
+    pattern=rf"{_TOKEN_KEYS}{ASSIGN}(?P<value>{_VALUE_FIRST}{_VALUE_REST}{{7,}})",
     validator=credential_valid,
     context=("api", "key", "token", "credential"),
     examples=(
@@ -222,6 +219,7 @@ GITHUB_TOKEN = Detector(
     name="github_token",
     entity="GITHUB_TOKEN",
     pattern=r"\b(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59})\b",
+    validator=token_like,
     context=("github", "token", "gh", "pat"),
     examples=(
         f"ghp_{_FAKE_36}",
@@ -237,5 +235,6 @@ GITHUB_TOKEN = Detector(
         f"xghp_{_FAKE_36}",
         "github_pat_short",
         "ghp_",
+        "ghp_" + "x" * 36,
     ),
 )

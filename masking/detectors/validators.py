@@ -169,3 +169,10 @@ def credential_valid(value: str) -> bool:
     if not not_placeholder(value):
         return False
     return not (value.isalpha() and (value.islower() or value.isupper() or value.istitle()))
+
+
+def token_like(value: str) -> bool:
+    """An issued token rather than documentation filler: not a placeholder, and its last 20 characters (the
+    random part, after any vendor prefix) are not one or two characters repeated (``hf_xxxxxxxx...``,
+    ``T00000000/B00000000/XXXXXXXX`` in vendors' docs). Test fixtures' ``Zq8Zq8...`` still counts."""
+    return not_placeholder(value) and len(set(value[-20:])) >= 3

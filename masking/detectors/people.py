@@ -1,0 +1,244 @@
+"""About a person: street addresses, postcodes, dates of birth, ages and usernames.
+
+Dates, small numbers and short words are everywhere in logs, so all but the street address count only
+after context words (``DOB:``, ``age:``, ``username:``), and only the value after them is masked.
+"""
+
+from __future__ import annotations
+
+import re
+
+from masking.detectors.base import Detector
+from masking.detectors.patterns import QUOTE, STRICT_SEPARATOR, by_first_letter, keyed, nocase, word_forms
+from masking.detectors.validators import lowercase, not_placeholder, strip_spaces
+
+# ---- street addresses -----------------------------------------------------------------------------------
+
+# USPS street suffixes (Publication 28, C1), without those that are also everyday words after a number
+# (`Step 3 Click Run`, `Figure 2 Main View`, `3 Key Points`): Run, View, Point, Key, Pass, Path, Light, Park...
+# A trailing `s` is allowed: `Mountains`, `Lakes`, `Gardens`.
+_SUFFIX = word_forms(
+    "Alley", "Avenue", "Ave", "Bayou", "Beach", "Bluff", "Boulevard", "Blvd", "Branch", "Bridge", "Brook",
+    "Burg", "Bypass", "Canyon", "Cape", "Causeway", "Circle", "Cir", "Cliff", "Close", "Corner", "Court", "Ct",
+    "Cove", "Creek", "Crescent", "Crest", "Crossroad", "Curve", "Dale", "Drive", "Dr", "Estate", "Expressway",
+    "Extension", "Ferry", "Flat", "Forest", "Forge", "Freeway", "Garden", "Gateway", "Glen", "Grove", "Harbor",
+    "Haven", "Heights", "Highway", "Hwy", "Hill", "Hollow", "Inlet", "Island", "Isle", "Junction", "Knoll",
+    "Lake", "Landing", "Lane", "Ln", "Loaf", "Lodge", "Loop", "Manor", "Meadow", "Mews", "Mission", "Motorway",
+    "Mountain", "Orchard", "Overpass", "Parkway", "Pkwy", "Pike", "Pine", "Place", "Pl", "Plain", "Plaza",
+    "Port", "Prairie", "Ranch", "Rapid", "Ridge", "River", "Road", "Rd", "Route", "Row", "Shoal", "Shore",
+    "Skyway", "Square", "Sq", "Stravenue", "Stream", "Street", "St", "Summit", "Terrace", "Ter", "Throughway",
+    "Trafficway", "Trail", "Trl", "Tunnel", "Turnpike", "Underpass", "Valley", "Viaduct", "Village", "Ville",
+    "Vista", "Walk", "Way",
+)  # fmt: skip
+_UNIT = word_forms("Apartment", "Apt", "Suite", "Ste", "Unit", "Floor", "Fl", "Room", "Rm", "Building", "Bldg")
+_STATE = (
+    "AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND"
+    "|OH|OK|OR|PA|PR|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY"
+)
+_UK_POSTCODE = r"(?:[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}|GIR ?0AA)\b"
+_CAPITALIZED = r"[A-Z][a-z]+(?:['-][A-Za-z]+)?"
+_PLACE = rf"{_CAPITALIZED}(?: {_CAPITALIZED}){{0,2}}"
+_STREET = (
+    r"\b[0-9]{1,6}(?:-[0-9]{1,6})?[A-Za-z]?"  # 1600, 221B, 12-14
+    r"(?: (?:[NSEW]|N[EW]|S[EW]|North|South|East|West)\.?)?"
+    rf"(?: (?:{_CAPITALIZED}|[A-Z]{{2,}}|[0-9]{{1,3}}(?:st|nd|rd|th))){{1,4}} (?:{_SUFFIX})[sS]?\b\.?"
+    r"(?: (?:N[EW]?|S[EW]?|[EW])\b)?"
+    rf"(?:,? (?:(?:{_UNIT})\.? ?#?|#) ?[A-Za-z0-9-]{{1,6}}\b)?"
+    rf"(?:,? {_PLACE},? (?:(?:{_STATE})\b(?: [0-9]{{5}}(?:-[0-9]{{4}})?\b)?|{_UK_POSTCODE}))?"
+)
+
+_PO_BOX = nocase(r"p\.? ?o\.? box")
+
+# US style: a house number, one to four capitalized words and a street suffix, then optionally a unit and
+# `City, ST 12345` (or a UK town and postcode). Lowercase street names are not taken: `3 hours on the road`.
+STREET_ADDRESS = Detector(
+    name="street_address",
+    entity="STREET_ADDRESS",
+    pattern=rf"{_STREET}|\b{_PO_BOX} [0-9]{{1,6}}\b",
+    context=("address", "street", "live", "ship", "deliver", "mail", "billing", "shipping", "residence"),
+    examples=(
+        "1600 Pennsylvania Ave NW, Washington, DC 20500",
+        "742 Evergreen Terrace",
+        "221B Baker Street",
+        "123 Main St, Apt 4B, Springfield, IL 62704",
+        "350 Fifth Avenue, New York, NY 10118-0110",
+        "1 Infinite Loop Way Suite 200",
+        "10 Downing Street, London SW1A 2AA",
+        "55 W 42nd St.",
+        "PO Box 1234",
+        "91634 Strong Mountains Apt. 302, West Alyssa, DE 78723",
+        "321 Callahan Haven",
+    ),
+    near_misses=(
+        "took 3 hours on the road",
+        "Section 3 of the Terms",
+        "2026 Main",
+        "version 2 Release",
+        "ORD-2026-000123 St",
+        "main street",
+        "Step 3 Click Run",
+        "Figure 2 Main View",
+    ),
+)
+
+UK_POSTCODE = Detector(
+    name="uk_postcode",
+    entity="POSTCODE",
+    pattern=keyed(r"post[ _-]?code|postal[ _-]?code|zip(?:[ _-]?code)?", _UK_POSTCODE),
+    normalize=strip_spaces,
+    context=("postcode", "postal", "address", "zip"),
+    examples=("postcode: SW1A 1AA", "Postcode EC1A 1BB", '"postal_code": "M1 1AE"', "post code B33 8TH"),
+    near_misses=("postcode: 12345", "SW1A 1AA", "postcode: required", "zip: SW1A1"),
+)
+
+# ---- dates of birth -------------------------------------------------------------------------------------
+
+_MONTH = nocase(
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
+    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_DAY = r"[0-3]?[0-9](?:st|nd|rd|th)?"
+BIRTH_DATE = (  # also for field rules: a whole `date_of_birth` value
+    r"[12][0-9]{3}[-/.][01]?[0-9][-/.][0-3]?[0-9]"  # 1990-01-31
+    r"|[0-3]?[0-9][-/.][0-3]?[0-9][-/.](?:[12][0-9])?[0-9]{2}"  # 31/01/1990, 01.31.90
+    rf"|{_DAY}(?: of)? {_MONTH},? [12][0-9]{{3}}"  # 31 January 1990, 3rd of Jan. 1990
+    rf"|{_MONTH} {_DAY},? [12][0-9]{{3}}"  # January 31, 1990
+)
+_NUMBER = re.compile(r"[0-9]+")
+
+
+def birth_date_plausible(value: str) -> bool:
+    """A calendar date a person alive could be born on: day 1-31, month 1-12 (either order when both
+    are numbers), four-digit year 1900-2099."""
+    numbers = [int(n) for n in _NUMBER.findall(value)]
+    year = numbers[-1] if len(numbers) in (2, 3) else 0
+    if len(numbers) == 3 and numbers[0] > 999:  # year first
+        year, month, day = numbers
+        day_month_ok = 1 <= month <= 12 and 1 <= day <= 31
+    elif len(numbers) == 3:
+        a, b = numbers[0], numbers[1]
+        day_month_ok = (1 <= a <= 12 and 1 <= b <= 31) or (1 <= a <= 31 and 1 <= b <= 12)
+    elif len(numbers) == 2:
+        day_month_ok = 1 <= numbers[0] <= 31
+    else:
+        return False
+    return day_month_ok and (year < 100 or 1900 <= year <= 2099)
+
+
+DATE_OF_BIRTH = Detector(
+    name="date_of_birth",
+    entity="DATE_OF_BIRTH",
+    pattern=keyed(
+        r"born(?: on)?|d\.?o\.?b\.?|date[ _-]?of[ _-]?birth|birth[ _-]?(?:date|day)|birthday",
+        f"(?:{BIRTH_DATE})",
+        end=r"(?:\b|T)",  # `1985-07-04T00:00:00Z`
+    ),
+    validator=birth_date_plausible,
+    context=("born", "birth", "dob", "birthday", "age"),
+    examples=(
+        "DOB: 1990-01-31",
+        "date of birth 31/01/1990",
+        "born on 31 January 1990",
+        '"dob": "1985-07-04T00:00:00Z"',
+        "Birthday: March 3rd, 1972",
+        "patient_dob=07/04/85",
+    ),
+    near_misses=(
+        "born on time",
+        "DOB: 1990-13-45",
+        "created 2026-11-27",
+        "DOB: ${PATIENT_DOB}",
+        "date of birth: 99/99/1990",
+        "dobby 1990-01-31",
+    ),
+)
+
+# ---- ages -----------------------------------------------------------------------------------------------
+
+
+def age_plausible(value: str) -> bool:
+    return value.isdigit() and 1 <= int(value) <= 125
+
+
+# `age` must not end a longer key: `max-age=60` (HTTP caching) and `max_age` are durations. Without
+# look-behind, the character before the key is taken into the match (it is outside the value).
+AGE = Detector(
+    name="age",
+    entity="AGE",
+    pattern=keyed(r"aged?", r"[0-9]{1,3}\b", start=r"(?:^|[^A-Za-z0-9_-])"),
+    validator=age_plausible,
+    context=("age", "aged", "years", "old"),
+    examples=("age: 34", '{"age": 34}', "Aged 71", "Age 9"),
+    near_misses=("max-age=60", "max_age: 60", "page: 34", "age: 300", "age: 0", "storage 34"),
+)
+
+AGE_IN_YEARS = Detector(
+    name="age_in_years",
+    entity="AGE",
+    pattern=rf"\b(?P<value>[0-9]{{1,3}})[ -]?{nocase('(?:years?[ -]old|yrs?[ -]old|y/?o)')}\b",
+    validator=age_plausible,
+    context=("age", "aged", "years", "old"),
+    examples=("I am 34 years old", "a 7-year-old", "patient is 58 yo", "82 y/o male", "42 yrs old"),
+    near_misses=("34 years ago", "300 years old", "0 years old", "5 years of experience", "v2-year-old"),
+)
+
+# ---- usernames ------------------------------------------------------------------------------------------
+
+_SITES = r"twitter|x|ig|insta(?:gram)?|tiktok|threads|telegram|discord|reddit|github|gitlab|mastodon|bluesky"
+_NOT_USERNAMES = frozenset(
+    {
+        "required", "invalid", "missing", "taken", "empty", "unknown", "incorrect", "wrong", "available",
+        "unavailable", "optional", "mandatory", "already", "not", "must", "cannot", "should", "and", "or", "the",
+        "a", "an", "field", "too",
+    }
+)  # fmt: skip
+
+
+def username_valid(value: str) -> bool:
+    return len(value) > 1 and not_placeholder(value) and value.lower() not in _NOT_USERNAMES
+
+
+_ASSIGNED = rf"[ \t]*=[ \t]*{QUOTE}?"
+_AT_AFTER = rf"[ \t]*(?::|{nocase('is')}\b)?[ \t]*@"
+_USERNAME_CONTEXT = (
+    # `username: jdoe`, `"login_name": "jdoe"`; `user=jdoe`, `--login=jdoe`, `DB_USER=admin` (`user:` alone
+    # starts chat transcripts: `User: Hi`)
+    r"(?:\b|_)(?:"
+    + nocase(r"user(?:[ _-]?name")
+    + rf"{STRICT_SEPARATOR}@?|{_ASSIGNED})|"
+    + nocase(r"login(?:[ _-]?(?:name|id)")
+    + rf"{STRICT_SEPARATOR}@?|{_ASSIGNED})|"
+    + nocase(r"(?:screen|nick)[ _-]?name")
+    + rf"{STRICT_SEPARATOR}@?)"
+    # `twitter handle: @jdoe`, `ig_username=jdoe`; `my twitter is @jdoe`, `IG: @jane.doe`, `handle @jdoe`: the @
+    # is required after the bare words
+    + rf"|\b(?:{nocase(by_first_letter(_SITES))})(?:{nocase('[ _-]?(?:handle|user(?:name)?|account)')}"
+    + rf"{STRICT_SEPARATOR}@?|{_AT_AFTER})|\b{nocase('handle')}{_AT_AFTER}"
+)
+
+USERNAME = Detector(
+    name="username",
+    entity="USERNAME",
+    # The name may run on into `@domain`: an email address there is then inside the candidate span, where
+    # the email detector, which comes first, takes it whole.
+    pattern=rf"(?:{_USERNAME_CONTEXT})(?P<value>[A-Za-z0-9_](?:[A-Za-z0-9_.@+-]*[A-Za-z0-9_])?)",
+    validator=username_valid,
+    normalize=lowercase,
+    context=("user", "username", "login", "handle", "account"),
+    examples=(
+        "username: jdoe",
+        "user=jdoe42",
+        '{"user_name": "jane.doe"}',
+        "my twitter handle is @JaneDoe_",
+        "IG: @jane.doe",
+        "DB_USER=admin",
+    ),
+    near_misses=(
+        "User: Hi, I need help",
+        "username is required",
+        "username: ${USER}",
+        "user_id=42",
+        "follow @jdoe",
+        "user=",
+    ),
+)
