@@ -52,13 +52,14 @@ def _password_valid(value: str) -> bool:
 
 # `Server=...;Database=...;User Id=...;Password=...;` (SQL Server, ODBC, Npgsql, MySqlConnector). The
 # password runs to `;` or the line end, spaces included; a quoted one (which may hold `;`) is masked with
-# its quotes.
+# its quotes. It must come within 20 settings of the server: unbounded, a line of `host=a;host=a;...` would
+# cost Python's backtracking quadratic time.
 ADO_CONNECTION_STRING = Detector(
     name="ado_connection_string",
     entity="CONNECTION_STRING",
     pattern=(
         rf"\b{nocase('(?:server|data source|host|address|addr|network address)')}[ \t]*=[^;\r\n]*;"
-        rf"(?:[^;\r\n]*;)*?[ \t]*{_PASSWORD}[ \t]*=[ \t]*"
+        rf"(?:[^;\r\n]*;){{0,20}}?[ \t]*{_PASSWORD}[ \t]*=[ \t]*"
         rf"""(?P<value>'[^'\r\n]+'|"[^"\r\n]+"|{_FIRST}[^;\r\n"']*)"""
     ),
     validator=_password_valid,
