@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import polars as pl
 import pytest
 
 from masking.detectors import checksums as c
@@ -130,3 +131,23 @@ def test_icd10_list_is_one_span_and_normalized() -> None:
 @pytest.mark.parametrize("text", ["DL: 45 ms", "dl=0", "download DL 2 files", "DL#"])
 def test_bare_dl_is_not_a_licence(text: str) -> None:
     assert US_DRIVER_LICENSE.find(text) == []
+
+
+def test_the_documented_national_id_recipe_works() -> None:
+    """The example in masking/detectors/government.py's docstring, as written there."""
+    from masking.detectors import Detector
+    from masking.detectors.patterns import keyed
+    from masking.detectors.validators import luhn
+
+    ca_sin = Detector(
+        name="ca_sin",
+        entity="CA_SIN",
+        pattern=keyed(r"sin|social insurance(?: number)?", r"[0-9]{3}[ -]?[0-9]{3}[ -]?[0-9]{3}\b"),
+        validator=luhn,
+        context=("sin", "social insurance"),
+        examples=("SIN: 046 454 286",),
+        near_misses=("SIN: 046 454 287",),
+    )
+    assert [v for _, _, v in ca_sin.find("my SIN: 046 454 286, thanks")] == ["046 454 286"]
+    assert ca_sin.find("SIN: 046 454 287") == [] and ca_sin.find("046 454 286") == []
+    assert pl.Series(["Social Insurance Number 046-454-286"]).str.contains(ca_sin.polars_pattern).item()

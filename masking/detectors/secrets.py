@@ -130,9 +130,9 @@ BEARER_TOKEN = Detector(
 )
 
 # Key names are matched with a prefix (`db_password`, `x-api-key`, `refresh_token`; see key_name) but no
-# suffix, so `password_length` or `max_tokens` are not keys. The value stops at whitespace, quotes and the delimiters of
-# query strings, connection strings and repr() output. It may not start with `$ < * { [ %` (templates and
-# masks) nor `-` (a PEM block is left whole to the private key detector). ASSIGN: patterns.py.
+# suffix, so `password_length` or `max_tokens` are not keys. The value stops at whitespace, quotes and the
+# delimiters of query strings, connection strings and repr() output. It may not start with `$ < * { [ %`
+# (templates and masks) nor `-` (a PEM block is left whole to the private key detector).
 _VALUE_FIRST = rf"""[^{WS}"'`\\<>$*{{}}\[\]()%,;&-]"""
 _VALUE_REST = rf"""[^{WS}"'`\\<>{{}}\[\](),;&]"""
 _PASSWORD_KEYS = key_name("password", "passwd", "passphrase", "pwd", "secret(?:[_-]?(?:access[_-]?)?key)?")
