@@ -10,7 +10,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_NAME_WORD = r"\p{Lu}[\p{L}'’.\-]*"
+from masking.detectors.people import BIRTH_DATE
+
+# A capitalized word of a name (`O'Brien`, `Jean-Luc`, `J.`), also after `d'`, `l'`, `al-`, `el-`.
+_NAME_WORD = r"(?:[dl]['’]|[ae]l-)?\p{Lu}[\p{L}'’.\-]*"
+# Lowercase particles that stand between the capitalized words of a name: `Pietra da Cunha`, `Mathijs van
+# Beeck`, `Maria de la Cruz`, `Emir 's Gravensande`, `Ahmed bin Salem`. A name ends with a capitalized word;
+# it starts with one too, except in the person fields proper, where a surname may be `van Beeck`.
+_PARTICLE = (
+    r"(?:d[aeiou]|de[lnrs]|del(?:l[aeo])?|dei|degli|das|dos|van|von|vom|zu|zum|zur|te[nr]?|het|la|le|lo|les"
+    r"|y|e|i|bin|binti|bint|ibn|ben|bat|al|el|af|av|op|['’][st])"
+)
+_NAME_GAP = rf"\s+(?:{_PARTICLE}\s+){{0,3}}"
+# Times after an ISO date of birth: `1985-07-04T00:00:00Z`, `1985-07-04 00:00:00.000+02:00`.
+_TIME = r"(?:[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]+)?)?(?:Z|[+-][0-9]{2}(?::?[0-9]{2})?)?)?"
 _NOT_PLACEHOLDER = r"^\s*(?:\$\{.*\}|<[^>]*>|\*+|null|none|n/?a|redacted|\[redacted\]|x+)?\s*$"
 
 
@@ -33,10 +46,20 @@ FIELD_RULES: tuple[FieldRule, ...] = (
         "full_name", "fullname", "first_name", "firstname", "last_name", "lastname", "given_name", "family_name",
         "surname", "customer_name", "contact_name", "display_name", "person_name", "user_name", "sender_name",
         "recipient_name", "author_name", "patient_name", "employee_name", "maiden_name", "middle_name",
-    }), rf"^\s*{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}\s*$"),
-    # A bare ``name`` also names tools, models and products: two to four capitalized words only.
-    FieldRule("PERSON", frozenset({"name", "author", "sender", "recipient", "contact", "customer", "person"}),
-              rf"^\s*{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}}\s*$"),
+        "legal_name", "preferred_name", "billing_name", "shipping_name",
+        # who else a record names: holders, payees, relatives, contacts
+        "account_holder", "account_holder_name", "holder_name", "cardholder", "cardholder_name", "card_holder",
+        "card_holder_name", "name_on_card", "beneficiary_name", "payee_name", "payer_name", "next_of_kin",
+        "next_of_kin_name", "emergency_contact", "emergency_contact_name", "guardian", "guardian_name", "spouse",
+        "spouse_name", "partner_name", "parent_name", "mother_name", "father_name", "mothers_maiden_name",
+        "physician", "physician_name", "doctor_name", "signatory", "signer_name", "witness_name",
+    }), rf"^\s*(?:{_PARTICLE}\s+){{0,3}}{_NAME_WORD},?(?:{_NAME_GAP}{_NAME_WORD}){{0,3}}\s*$",  # `Reeves, Jorge`
+        ("_full_name", "_first_name", "_last_name", "_given_name", "_family_name", "_surname", "_holder_name")),
+    # A bare ``name`` also names tools, models and products, and a payee can be a shop: two to four
+    # capitalized words only.
+    FieldRule("PERSON", frozenset({"name", "author", "sender", "recipient", "contact", "customer", "person",
+                                   "beneficiary", "payee", "payer"}),
+              rf"^\s*{_NAME_WORD}(?:{_NAME_GAP}{_NAME_WORD}){{1,3}}\s*$"),
     FieldRule("US_SSN", frozenset({"ssn", "social_security", "social_security_number", "ssn_number", "tax_id",
                                    "taxpayer_id", "tin", "national_id", "ssn_id"}),
               r"^\s*\d{3}[- ]?\d{2}[- ]?\d{4}\s*$", ("_ssn",)),
@@ -46,7 +69,7 @@ FIELD_RULES: tuple[FieldRule, ...] = (
     FieldRule("EMAIL", frozenset({"email", "email_address", "mail", "e_mail"}), r"^\s*[^\s@]+@[^\s@]+\s*$",
               ("_email",)),
     FieldRule("DATE_OF_BIRTH", frozenset({"dob", "date_of_birth", "birth_date", "birthdate", "birthday"}),
-              r"^\s*\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}\s*$"),
+              rf"^\s*(?:{BIRTH_DATE}){_TIME}\s*$"),  # every format the detector knows, plausible only
     FieldRule("STREET_ADDRESS", frozenset({"address", "street", "street_address", "address_line1", "address_line_1",
                                            "address1", "home_address", "billing_address", "shipping_address"}),
               r"\d+[A-Za-z]?\s+\p{L}{2,}"),

@@ -28,6 +28,29 @@ def scanner(key):
         ("arguments{json}.name", "Grace Hopper", "PERSON"),
         ("dob", "1984-05-06", "DATE_OF_BIRTH"),
         ("shipping_address", "221B Baker Street, London", "STREET_ADDRESS"),
+        # every format the date-of-birth detector knows
+        ("dob", "March 23, 1948", "DATE_OF_BIRTH"),
+        ("date_of_birth", "August 19, 1975", "DATE_OF_BIRTH"),
+        ("birth_date", "31 January 1990", "DATE_OF_BIRTH"),
+        ("birthDate", "3rd of Jan. 1990", "DATE_OF_BIRTH"),
+        ("dob", "31/01/1990", "DATE_OF_BIRTH"),
+        ("dob", "07/04/85", "DATE_OF_BIRTH"),
+        ("dob", "1985-07-04T00:00:00Z", "DATE_OF_BIRTH"),
+        ("patient.dob", "1985-07-04 00:00:00.000+02:00", "DATE_OF_BIRTH"),
+        # names with lowercase particles, and the people a record names besides its subject
+        ("full_name", "Pietra da Cunha", "PERSON"),
+        ("name", "Mathijs van Beeck", "PERSON"),
+        ("name", "Maria de la Cruz", "PERSON"),
+        ("full_name", "Emir 's Gravensande", "PERSON"),
+        ("last_name", "van der Berg", "PERSON"),
+        ("full_name", "Reeves, Jorge", "PERSON"),
+        ("full_name", "Ahmed bin Salem al-Rashid", "PERSON"),
+        ("account_holder", "Constanza Mesa", "PERSON"),
+        ("cardholder_name", "Jane Roe", "PERSON"),
+        ("beneficiary", "Jane Roe", "PERSON"),
+        ("next_of_kin", "Ada", "PERSON"),
+        ("emergencyContactName", "Ada Lovelace", "PERSON"),
+        ("billing_first_name", "Ada", "PERSON"),
     ],
 )
 def test_a_field_name_claims_whole_values(scanner, field, value, entity):
@@ -48,6 +71,17 @@ def test_a_field_name_claims_whole_values(scanner, field, value, entity):
         ("password", "***"),
         ("tool_calls[].function.name", "lookup_customer"),  # a tool, not a person
         ("name", "Search"),
+        # implausible or placeholder dates of birth
+        ("dob", "1990-13-01"),
+        ("dob", "0000-00-00"),
+        ("date_of_birth", "32 January 1990"),
+        ("dob", "unknown"),
+        # particles stand between capitalized words: not alone, not first in a bare `name`, not last
+        ("name", "van Beeck"),
+        ("name", "Mathijs van"),
+        ("full_name", "da"),
+        ("beneficiary", "Acme"),  # one word: a shop as likely as a person
+        ("account_holder", "acct-42"),
     ],
 )
 def test_a_field_name_lowers_confidence_or_keeps_placeholders(scanner, field, value):
@@ -120,3 +154,20 @@ def test_ids_and_symbols_are_not_names(key):
     kept = ["Retry 3f2b8c1e failed for $DB_PASSWORD at /srv/app", "Build 7a9c1e2 by ci_user"]
     assert scanner.mask(pl.Series(kept)).masked.to_list() == kept
     assert "<US_SSN:" in scanner.mask(pl.Series(["219099999"]), field="tax_id").masked[0]
+
+
+def test_field_context_reaches_json_inside_strings(key):
+    """A tool message whose content is a JSON document: its keys are field context too (masking.logs)."""
+    import orjson
+
+    from masking.logs import mask_records
+
+    scanner = TextScanner(build_detectors(DetectionSettings()), key, None)
+    content = orjson.dumps({"customer": {"id": 916117, "name": "Pietra da Cunha", "date_of_birth": "August 19, 1975",
+                                         "address": "782 Dawn Radial"}}).decode()
+    record = {"request": {"messages": [{"role": "tool", "content": content}]}}
+    [masked] = mask_records([record], scanner, {})
+    inner = orjson.loads(orjson.loads(masked)["request"]["messages"][0]["content"])["customer"]
+    assert inner["id"] == 916117
+    assert inner["name"].startswith("<PERSON:") and inner["date_of_birth"].startswith("<DATE_OF_BIRTH:")
+    assert inner["address"].startswith("<STREET_ADDRESS:")

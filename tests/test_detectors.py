@@ -9,6 +9,7 @@ import polars as pl
 import pytest
 from test_detectors_crypto import VALUES as CRYPTO_VALUES
 from test_detectors_ids import VALUES as ID_VALUES
+from test_detectors_names import VALUES as NAME_VALUES
 from test_detectors_people import VALUES as PEOPLE_VALUES
 from test_detectors_secrets import VALUES as SECRET_VALUES
 
@@ -26,7 +27,7 @@ ENTITIES = {
     "SWIFT_BIC", "ABA_ROUTING", "CRYPTO_WALLET", "US_NPI", "MEDICAL_RECORD_NUMBER", "ICD10_CODE", "DEA_NUMBER",
     "MAC_ADDRESS", "AWS_SECRET_KEY", "GOOGLE_API_KEY", "AZURE_KEY", "GITLAB_TOKEN", "SLACK_TOKEN", "SLACK_WEBHOOK",
     "STRIPE_KEY", "TWILIO_KEY", "SENDGRID_KEY", "OPENAI_KEY", "ANTHROPIC_KEY", "HUGGINGFACE_TOKEN", "NPM_TOKEN",
-    "PYPI_TOKEN", "CONNECTION_STRING", "SECRET",
+    "PYPI_TOKEN", "CONNECTION_STRING", "SECRET", "PERSON",
 }  # fmt: skip
 PRIORITY = [
     # blocks and vendor tokens
@@ -41,7 +42,9 @@ PRIORITY = [
     "ethereum_in_context", "ethereum_address", "bitcoin_bech32", "bitcoin_address", "email", "iban",
     "credit_card_19", "credit_card", "swift_bic", "aba_routing", "us_ssn", "uk_nino", "us_passport",
     "us_driver_license", "us_npi", "dea_number", "medical_record_number", "icd10_code", "date_of_birth", "age",
-    "age_in_years", "username", "street_address", "uk_postcode",
+    "age_in_years", "username", "street_address", "street_address_in_context", "uk_postcode",
+    "person_introduced", "person_role", "person_greeting", "person_signoff", "person_its", "person_here",
+    "person_display_name",
     # phones and network addresses
     "phone", "phone_europe", "ipv6", "mac_address", "ipv4",
 ]  # fmt: skip
@@ -79,13 +82,34 @@ VALUE_OF = {
         "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
     "Server=db;Uid=sa;Pwd=P@ssw0rd;": "P@ssw0rd",
     "login?user=bob&password=letmein42&next=/": "letmein42",
+    # passwords on a command line: the user name stays readable
+    "curl -u admin:pT55J06QkjZj*_a24w https://jenkins.internal:8443/api/json": "pT55J06QkjZj*_a24w",
+    "curl --user 'deploy:lt-M*EJUXJL!L9v' https://ci.example.com": "lt-M*EJUXJL!L9v",
+    "curl --user=admin:qWxeCpLFzsQsef. https://ci.example.com": "qWxeCpLFzsQsef.",
+    "wget --user=bob --password=s3cr3t-Pa55 https://files.example.com/a.zip": "s3cr3t-Pa55",
+    "wget --user bob --password 'Fake!Pass1' https://files.example.com/a.zip": "Fake!Pass1",
+    "wget --http-password hunter2 https://files.example.com": "hunter2",
+    "mysql -u root -pS3cr3t_42 shop": "S3cr3t_42",
+    "mysql -uroot -p'Fake!Pass1' -h db shop": "Fake!Pass1",
+    "sshpass -p Fake!Pass1 ssh deploy@build-01": "Fake!Pass1",
+    "docker login -u bob --password Fake-Pass-42 registry.example.com": "Fake-Pass-42",
+    "openssl pkcs12 -in cert.p12 -passin pass:Fake-Pass-42": "Fake-Pass-42",
     "api_key=sk_test_4eC39HqLyjWDarjtT1zdp7dc": "sk_test_4eC39HqLyjWDarjtT1zdp7dc",
     '{"apiKey": "AIzaSyA-fake-0123456789"}': "AIzaSyA-fake-0123456789",
     "X-API-Key: 0123456789abcdefABCDEF": "0123456789abcdefABCDEF",
     "access_token=ya29.a0AfH6SMBfake123": "ya29.a0AfH6SMBfake123",
     "refresh_token: 1//0gFakeRefreshToken99": "1//0gFakeRefreshToken99",
     '"token": "tok_9f8e7d6c5b4a"': "tok_9f8e7d6c5b4a",
-    **PEOPLE_VALUES, **ID_VALUES, **CRYPTO_VALUES, **SECRET_VALUES,
+    # IPv4 addresses in context (versions are near misses of the same detector)
+    "client 10.0.0.5 connected": "10.0.0.5",
+    "from 192.168.1.20:443": "192.168.1.20",
+    "ip=8.8.8.8": "8.8.8.8",
+    "ip.src==10.0.0.1": "10.0.0.1",
+    "ip.addr == 10.0.0.1": "10.0.0.1",
+    "IP 10.0.0.5.443 > proxy.51234: Flags [S]": "10.0.0.5",
+    "ssh root@10.0.0.5": "10.0.0.5",
+    "server version 2.1, peer 10.1.2.3": "10.1.2.3",
+    **PEOPLE_VALUES, **ID_VALUES, **CRYPTO_VALUES, **SECRET_VALUES, **NAME_VALUES,
 }  # fmt: skip
 
 HARD_NEGATIVES = [
@@ -358,6 +382,30 @@ def _winners(text: str) -> list[tuple[str, str]]:
              ("street_address", "221B Baker Street, London NW1 6XE")],
         ),
         ("NPI: 1234567893, DEA AB1234563", [("us_npi", "1234567893"), ("dea_number", "AB1234563")]),
+        # an address percent-encoded in a query string is one email, with its sub-address
+        (
+            'GET /api/v1/orders/103309?email=rachel.sutton+shop%40orange.fr HTTP/1.1" 200',
+            [("email", "rachel.sutton+shop%40orange.fr")],
+        ),
+        # a password on a command line; the user name and the URL stay readable
+        (
+            "curl -u admin:pT55J06QkjZj*_a24w https://jenkins.internal:8443/api/json",
+            [("password", "pT55J06QkjZj*_a24w")],
+        ),
+        ("mysql -h 10.0.0.5 -u root -pS3cret shop", [("ipv4", "10.0.0.5"), ("password", "S3cret")]),
+        # letters late in a BBAN, and the next word left out
+        (
+            "Send the payout to IBAN FR57 5187 9717 18Y0 S124 ZAQ6 H43, account holder",
+            [("iban", "FR57 5187 9717 18Y0 S124 ZAQ6 H43")],
+        ),
+        ("refund to IT37 K365 4634 359D WG73 O8CV M29 EUR", [("iban", "IT37 K365 4634 359D WG73 O8CV M29")]),
+        ("wire BE68 5390 0754 7034 EUR", [("iban", "BE68 5390 0754 7034")]),
+        # four-part versions are not addresses; the address after them still is
+        ("pip install polars==2.4.16.0 numpy>=2.1 && git checkout de893b6", []),
+        ("Build 8.5.2.7 started, agent 10.0.0.5", [("ipv4", "10.0.0.5")]),
+        # blanked-out keys are documentation, not secrets
+        ("Set OPENAI_API_KEY=xxxx-xxxx-xxxx and api_key: xxxx-xxxx-xxxx before running make deploy.", []),
+        ("Authorization: Bearer xxxx-xxxx-xxxx is sent by the SDK; password: xxxx-xxxx-xxxx", []),
     ],
 )
 def test_combined_alternation_priority(text: str, expected: list[tuple[str, str]]) -> None:
@@ -392,6 +440,39 @@ def test_card_number_valid(value: str, ok: bool) -> None:
 )  # fmt: skip
 def test_iban_mod97(value: str, ok: bool) -> None:
     assert v.iban_mod97(value) is ok
+
+
+@pytest.mark.parametrize(
+    ("value", "ok"),
+    [("FR57 5187 9717 18Y0 S124 ZAQ6 H43", True), ("IT37K3654634359DWG73O8CVM29", True),
+     ("FR57 5187 9717 18Y0 S124 ZAQ6 H44", False), ("IT38K3654634359DWG73O8CVM29", False)],
+)  # fmt: skip
+def test_iban_mod97_with_letters_anywhere_in_the_bban(value: str, ok: bool) -> None:
+    assert v.iban_mod97(value) is ok
+
+
+def test_iban_lengths_cover_every_iban_country() -> None:
+    assert set(v.IBAN_LENGTHS) == v._IBAN_COUNTRIES
+    assert all(15 <= length <= 34 for length in v.IBAN_LENGTHS.values())
+    for example in BY_NAME["iban"].examples:
+        compact = v.iban_compact(example)
+        assert len(compact) == v.IBAN_LENGTHS[compact[:2]], example
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("IBAN FR57 5187 9717 18Y0 S124 ZAQ6 H43, holder", ["FR57 5187 9717 18Y0 S124 ZAQ6 H43"]),
+        ("IBAN IT06 K365 4634 359D WG73 O8CV MZX. Thanks", ["IT06 K365 4634 359D WG73 O8CV MZX"]),
+        ("pay BE68 5390 0754 7034 EUR now", ["BE68 5390 0754 7034"]),
+        ("pay BE68 5390 0754 7034 SEPA now", ["BE68 5390 0754 7034"]),
+        ("GB82 WEST 1234 5698 7654 32 GBP", ["GB82 WEST 1234 5698 7654 32"]),
+        ("DE89 3704 0044 0532 0130 00 1234", ["DE89 3704 0044 0532 0130 00"]),
+    ],
+)
+def test_printed_iban_stops_at_its_country_length(text: str, found: list[str]) -> None:
+    """The last group may hold letters, and the word after the IBAN is never taken into it."""
+    assert [value for _, _, value in BY_NAME["iban"].find(text)] == found
 
 
 @pytest.mark.parametrize(
@@ -453,8 +534,29 @@ def test_credential_valid(value: str, ok: bool) -> None:
 
 
 @pytest.mark.parametrize(
+    ("value", "ok"),
+    [("hunter2", True), ("x-ray-42", True), ("Fake-Pass-42", True), ("xxxx-xxxx-xxxx", False),
+     ("XXXX_XXXX_XXXX", False), ("****-****", False), ("xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx", False),
+     ("xxxx", False), ("${TOKEN}", False)],
+)  # fmt: skip
+def test_not_filler(value: str, ok: bool) -> None:
+    assert v.not_filler(value) is ok
+
+
+@pytest.mark.parametrize(
+    ("value", "ok"),
+    [("dXNlcjpwYXNz", True), ("xxxx-xxxx-xxxx", False), ("understanding", False), ("••••-••••", False)],
+)
+def test_credential_not_filler(value: str, ok: bool) -> None:
+    assert v.credential_not_filler(value) is ok
+
+
+@pytest.mark.parametrize(
     ("name", "raw", "normalized"),
     [("email", "JANE.DOE+billing@Example.ORG", "jane.doe+billing@example.org"),
+     ("email", "Jane.Doe%2Bbilling%40Example.ORG", "jane.doe+billing@example.org"),
+     ("email", "jane.doe+billing%40example.org", "jane.doe+billing@example.org"),
+     ("email", "j_o-e%1@mail.example.co.uk", "j_o-e%1@mail.example.co.uk"),
      ("phone", "+1 (415) 555-0100", "+14155550100"), ("phone", "(415) 555-0100", "4155550100"),
      ("credit_card", "4111-1111 1111-1111", "4111111111111111"), ("us_ssn", "123-45-6789", "123456789"),
      ("iban", "gb82 west 1234 5698 7654 32", "GB82WEST12345698765432"),
@@ -473,5 +575,6 @@ def test_normalize(name: str, raw: str, normalized: str) -> None:
 def test_small_normalizers() -> None:
     assert v.digits_only("+1 (415) 555-0100") == "14155550100"
     assert v.lowercase("AbC") == "abc"
+    assert v.url_decoded_lowercase("A%40B.com") == v.url_decoded_lowercase("a@b.COM") == "a@b.com"
     assert v.strip_spaces(" GB82 WEST\t12 ") == "GB82WEST12"
     assert v.ipv6_canonical("not-an-address") == "not-an-address"

@@ -1,11 +1,14 @@
-"""Phone numbers in European national formats and MAC addresses: shapes that dates, times and ids share."""
+"""Phone numbers in European national formats, MAC addresses and IPv4 addresses: shapes that dates, times,
+ids and versions share."""
 
 from __future__ import annotations
+
+import re
 
 import pytest
 
 from masking.detectors.contact import PHONE, PHONE_EUROPE, national_phone_valid, phone_international
-from masking.detectors.network import MAC_ADDRESS, mac_canonical, mac_valid
+from masking.detectors.network import IPV4, MAC_ADDRESS, mac_canonical, mac_valid
 
 
 @pytest.mark.parametrize(
@@ -70,3 +73,35 @@ def test_mac_valid(value: str, ok: bool) -> None:
 )
 def test_mac_in_logs(text: str, found: list[str]) -> None:
     assert [v for _, _, v in MAC_ADDRESS.find(text)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # addresses in logs
+        ("client 10.0.0.5 connected from 192.168.1.20:443", ["10.0.0.5", "192.168.1.20"]),
+        ("ip=8.8.8.8 remote_addr=203.0.113.9", ["8.8.8.8", "203.0.113.9"]),
+        ("IP 10.0.0.5.443 > 10.0.0.7.51234: Flags [S]", ["10.0.0.5", "10.0.0.7"]),  # tcpdump: address.port
+        ("ip.src==10.0.0.1 && ip.dst == 10.0.0.2", ["10.0.0.1", "10.0.0.2"]),  # Wireshark filters
+        ("ssh root@10.0.0.5, build agent 10.0.0.6", ["10.0.0.5", "10.0.0.6"]),
+        ("Connection from 10.0.0.5. Closing.", ["10.0.0.5"]),
+        # four-part versions
+        ("pip install polars==2.4.16.0 numpy>=2.1", []),
+        ("requests>=2.31.0.1,<3 and types-requests~=2.31.0.20", []),
+        ("Build 8.5.2.7 started 2026-03-01T16:51:57Z", []),
+        ("DEBUG cache hit ratio=0.42 keys=12 build=4.4.19.4", []),
+        ('{"version": "10.0.19045.3803"}', []),  # Windows build numbers: the last part is not an octet
+        ('{"version": "10.0.190.38"}', []),
+        ("X-App-Version: 3.1.11.3", []),
+        ("released 1.2.3.4-rc1, then 1.2.3.4-beta.2 and 2.0.0.1+build.7", []),
+    ],
+)
+def test_ipv4_addresses_and_versions(text: str, found: list[str]) -> None:
+    assert [v for _, _, v in IPV4.find(text)] == found
+
+
+def test_version_branches_leave_nothing_to_mask() -> None:
+    """The version context is matched (a candidate span) but yields no value, so the numbers are kept."""
+    match = re.search(IPV4.pattern, "pip install polars==2.4.16.0")
+    assert match is not None and match.group(0) == "==2.4.16.0" and match.group("value") is None
+    assert IPV4.find("pip install polars==2.4.16.0") == []

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from masking.detectors.people import (
     AGE,
     AGE_IN_YEARS,
+    BIRTH_DATE,
     DATE_OF_BIRTH,
     STREET_ADDRESS,
+    STREET_ADDRESS_IN_CONTEXT,
     USERNAME,
     age_plausible,
     birth_date_plausible,
@@ -42,6 +46,10 @@ VALUES = {
     "my twitter handle is @JaneDoe_": "JaneDoe_",
     "IG: @jane.doe": "jane.doe",
     "DB_USER=admin": "admin",
+    "lives at 782 Dawn Radial": "782 Dawn Radial",
+    "please update my shipping address to 505 Matthew Oval before it ships": "505 Matthew Oval",
+    '"address": "65812 Dana Point"': "65812 Dana Point",
+    "Address: 12 Park View, Springfield, IL": "12 Park View, Springfield, IL",
 }
 
 
@@ -54,6 +62,18 @@ VALUES = {
 )  # fmt: skip
 def test_birth_date_plausible(value: str, ok: bool) -> None:
     assert birth_date_plausible(value) is ok
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["1990-01-31", "1990-1-9", "1990.12.01", "31/01/1990", "01/31/1990", "07/04/85", "1.2.1990", "31 January 1990",
+     "3rd of Jan. 1990", "January 31, 1990", "March 3rd, 1972", "Sept 9 2001", "1990-13-01", "1990-01-32",
+     "1990-00-10", "13/13/1990", "00/12/1990", "31/01/1850", "31/01/2150", "31 Jan 2150", "32 January 1990",
+     "0 May 1990", "May 32, 1990", "1990", "0000-00-00", "99/99/99"],
+)  # fmt: skip
+def test_birth_date_pattern_accepts_what_the_validator_accepts(value: str) -> None:
+    """Field rules run BIRTH_DATE alone, without the validator: the pattern itself must be plausible only."""
+    assert (re.fullmatch(BIRTH_DATE, value) is not None) is birth_date_plausible(value)
 
 
 @pytest.mark.parametrize(("value", "ok"), [("1", True), ("34", True), ("125", True), ("0", False), ("126", False),
@@ -80,10 +100,69 @@ def test_username_valid(value: str, ok: bool) -> None:
         ("12 Main St, Springfield (no state)", "12 Main St"),
         ("the 3 Musketeers met in 1844", None),
         ("it's a 2 hour drive", None),
+        # suffixes that are everyday words, confirmed by a unit or a `City, ST 12345` tail
+        ("Patient X, lives at 9387 Grimes Green Apt. 801. Emergency contact", "9387 Grimes Green Apt. 801"),
+        ("update my address to 142 Warner View Suite 460, North Leslie, WA 33217?",
+         "142 Warner View Suite 460, North Leslie, WA 33217"),
+        ("ship to 024 Cook Park, Sherriport, WI 53987 before", "024 Cook Park, Sherriport, WI 53987"),
+        ("40704 Kathryn Lights Suite 609", "40704 Kathryn Lights Suite 609"),
+        ("60669 Dawson Dam, Williamside, MO 10075", "60669 Dawson Dam, Williamside, MO 10075"),
+        ("974 Keith Course Apt. 064, Jeffreyshire, MH 45102", "974 Keith Course Apt. 064, Jeffreyshire, MH 45102"),
+        ("32244 Jackson Station Suite 811", "32244 Jackson Station Suite 811"),
+        ("6659 Valerie Point Suite 210", "6659 Valerie Point Suite 210"),
+        # the suffixes the list lacked, and the territories, freely associated and military states
+        ("298 Christopher Freeway, East Sonya, AS 22631", "298 Christopher Freeway, East Sonya, AS 22631"),
+        ("65812 Dana Fort", "65812 Dana Fort"),
+        ("2272 Willis Wall, North Brian, MH 79731", "2272 Willis Wall, North Brian, MH 79731"),
+        ("33928 Miller Parkway, Haleychester, GU 41681", "33928 Miller Parkway, Haleychester, GU 41681"),
+        ("1 Main St, Hagatna, GU 96910", "1 Main St, Hagatna, GU 96910"),
+        ("7 Oak Lane, Fort Hood, AP 96201", "7 Oak Lane, Fort Hood, AP 96201"),
+        ("12 McDonald Street", "12 McDonald Street"),
+        # ... and not without a unit or a tail (STREET_ADDRESS_IN_CONTEXT takes them after address words)
+        ("782 Dawn Radial", None),
+        ("Figure 2 Main View", None),
+        ("Step 3 Click Run", None),
+        ("3 Key Points", None),
+        ("Section 4 Park Rules", None),
+        ("Step 3 Click Run Unit Tests", None),  # `Unit Tests` is not a unit: units need a digit here
+        ("we served 1000 Page Views", None),
+        ("Figure 2 Main View, Top Panel, OK", None),  # a tail needs its ZIP code here
+        ("Chapter 12 Data Center Floor plan", None),
     ],
 )
 def test_street_address_in_a_sentence(text: str, found: str | None) -> None:
     assert [v for _, _, v in STREET_ADDRESS.find(text)] == ([found] if found else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Hello, please update my shipping address to 782 Dawn Radial before PO-0545-0928 ships.", "782 Dawn Radial"),
+        ("Can you update my address to 505 Matthew Oval?", "505 Matthew Oval"),
+        ("she lives at 927 Hannah Path, I think", "927 Hannah Path"),
+        ("Mailing address: 12 Park View", "12 Park View"),
+        ("please ship it to 1438 Clay Camp today", "1438 Clay Camp"),
+        ("located at 997 Ortega Rest, Springfield, IL", "997 Ortega Rest, Springfield, IL"),
+        ('{"home_address": "710 Lindsey Pass"}', "710 Lindsey Pass"),
+        ("Figure 2 Main View", None),
+        ("address 3 key points", None),
+        ("the IP address is 10 Main View", "10 Main View"),  # context words are only a hint
+        ("lives at the 3 Key Points", None),
+        ("Step 3 Click Run", None),
+    ],
+)
+def test_street_address_after_address_words(text: str, found: str | None) -> None:
+    assert [v for _, _, v in STREET_ADDRESS_IN_CONTEXT.find(text)] == ([found] if found else [])
+
+
+def test_street_address_in_context_keeps_to_the_shared_regex_subset() -> None:
+    import polars as pl
+
+    detector = STREET_ADDRESS_IN_CONTEXT
+    assert detector.pattern.isascii() and "(?=" not in detector.pattern and "(?<" not in detector.pattern
+    for text in (*detector.examples, *detector.near_misses):
+        python = [m.group(0) for m in re.finditer(detector.pattern, f"seen: {text}")]
+        assert pl.Series([f"seen: {text}"]).str.extract_all(detector.polars_pattern).item().to_list() == python
 
 
 @pytest.mark.parametrize(

@@ -130,3 +130,45 @@ def test_vendor_tokens_skip_documentation_fillers(name: str) -> None:
         _, _, value = detector.find(example)[0]
         filler = value[: len(value) - 20] + "x" * 20
         assert detector.find(example.replace(value, filler)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("curl -u admin:pT55J06QkjZj*_a24w https://jenkins.internal:8443/api/json", ["pT55J06QkjZj*_a24w"]),
+        ('"content":"```\\ncurl -u admin:qBk!Ngh!e9a5.Sxfkv https://ci/api/json\\n```"', ["qBk!Ngh!e9a5.Sxfkv"]),
+        (
+            "curl -s -X POST --user 'api:key-3ax6xnjp29jd6fds4gc373sgvjxteol0' https://api.example.com",
+            ["key-3ax6xnjp29jd6fds4gc373sgvjxteol0"],
+        ),
+        ("curl -u jane@example.com:Fake-Pass-42 https://api.example.com", ["Fake-Pass-42"]),
+        ("wget --user=bob --password=s3cr3t-Pa55 --ftp-password 'Fake!1' ftp://x", ["s3cr3t-Pa55", "Fake!1"]),
+        ("curl -u elastic:changeme http://localhost:9200", ["changeme"]),  # default credentials are credentials
+        # not passwords: no colon, templates, ids, URLs, prose, paths
+        ("curl -u root https://ci.example.com; sudo -u postgres psql", []),
+        ('curl -u "$CI_USER:$CI_TOKEN" https://ci.example.com', []),
+        ('docker run -u 1000:1000 --user "$(id -u):$(id -g)" alpine', []),
+        ("sqlmap -u http://target.example.com/item?id=1 --batch", []),
+        ("Use the --password option, or --password flag.", []),
+        ("mysql -u root -p shop < dump.sql", []),
+        ("mkdir -p'/tmp/build dir' && mkdir -p /tmp/x", []),
+        ("python -u -m app; git push -u origin main", []),
+    ],
+)
+def test_passwords_on_a_command_line(text: str, found: list[str]) -> None:
+    assert [v for _, _, v in DETECTORS.get("password").find(text)] == found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Set OPENAI_API_KEY=xxxx-xxxx-xxxx and api_key: xxxx-xxxx-xxxx before running make deploy.",
+        "Authorization: Bearer xxxx-xxxx-xxxx is sent by the SDK; password: xxxx-xxxx-xxxx",
+        "Bearer xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx",
+        "password=****-****-**** token: XXXX_XXXX_XXXX_XXXX",
+        "postgresql://app:xxxx-xxxx@db.internal/prod",
+    ],
+)
+def test_blanked_out_secrets_are_documentation(text: str) -> None:
+    names = ("password", "api_token", "authorization_header", "bearer_token", "url_credentials")
+    assert {name: DETECTORS.get(name).find(text) for name in names if DETECTORS.get(name).find(text)} == {}

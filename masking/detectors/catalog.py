@@ -10,7 +10,9 @@ So a longer candidate never loses what is inside it, and the order decides which
 2. secrets in URLs and connection strings, before the email-like ``user:pass@host``;
 3. authorization headers, then secrets named by their key (AWS, Azure, Twilio), then the generic
    ``password=``/``token=`` rules, and last among secrets the high-entropy catch-all;
-4. wallets, email, payment data, then government and medical ids, then the context-only personal data;
+4. wallets, email, payment data, then government and medical ids, then the context-only personal data, and
+   last person names read from their context (``Thanks Riley,``, ``customer Jane Doe``, ``Jane Doe <jane@x>``):
+   after the email, so a display name never takes the address, and after the username and street address;
 5. phone numbers, then network addresses: IPv6 (which can end in an IPv4 address) before MAC and IPv4.
 """
 
@@ -27,12 +29,22 @@ from masking.detectors.entropy import HIGH_ENTROPY_SECRET
 from masking.detectors.financial import ABA_ROUTING, CREDIT_CARD, CREDIT_CARD_19, IBAN, SWIFT_BIC
 from masking.detectors.government import UK_NINO, US_DRIVER_LICENSE, US_PASSPORT, US_SSN
 from masking.detectors.medical import DEA_NUMBER, ICD10_CODE, MEDICAL_RECORD_NUMBER, US_NPI
+from masking.detectors.names import (
+    PERSON_DISPLAY_NAME,
+    PERSON_GREETING,
+    PERSON_HERE,
+    PERSON_INTRODUCED,
+    PERSON_ITS,
+    PERSON_ROLE,
+    PERSON_SIGNOFF,
+)
 from masking.detectors.network import IPV4, IPV6, MAC_ADDRESS
 from masking.detectors.people import (
     AGE,
     AGE_IN_YEARS,
     DATE_OF_BIRTH,
     STREET_ADDRESS,
+    STREET_ADDRESS_IN_CONTEXT,
     UK_POSTCODE,
     USERNAME,
 )
@@ -106,7 +118,15 @@ _PRIORITY: tuple[Detector, ...] = (
     AGE_IN_YEARS,
     USERNAME,
     STREET_ADDRESS,
+    STREET_ADDRESS_IN_CONTEXT,
     UK_POSTCODE,
+    PERSON_INTRODUCED,
+    PERSON_ROLE,
+    PERSON_GREETING,
+    PERSON_SIGNOFF,
+    PERSON_ITS,
+    PERSON_HERE,
+    PERSON_DISPLAY_NAME,
     # 5. phones and network addresses
     PHONE,
     PHONE_EUROPE,

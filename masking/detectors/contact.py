@@ -3,27 +3,32 @@
 from __future__ import annotations
 
 from masking.detectors.base import Detector
-from masking.detectors.validators import digits_only, lowercase, phone_digits
+from masking.detectors.validators import digits_only, phone_digits, url_decoded_lowercase
 
 # The domain needs a dot and an alphabetic TLD, so `user@localhost` and `pkg@1.2.3` are not addresses. The
 # address may only start where a run of local-part characters starts (the character before it is matched, not
 # masked): with `\b`, a new attempt would start after every dot or dash inside the run, which costs Python's
 # backtracking quadratic time on long dotted runs without a bound, and Polars' lazy DFA a state per count with
 # one (see patterns.py).
+# The `@` may be percent-encoded, as in query strings and access logs (`?email=jane.doe%40example.com`;
+# `%2B` for `+` is already a local-part character); the normalizer decodes it, so both spellings of one
+# address get one pseudonym.
 EMAIL = Detector(
     name="email",
     entity="EMAIL",
     pattern=(
         r"(?:^|[^A-Za-z0-9._%+-])[._%+-]*"
-        r"(?P<value>[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,24}\b)"
+        r"(?P<value>[A-Za-z0-9][A-Za-z0-9._%+-]*(?:@|%40)[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,24}\b)"
     ),
-    normalize=lowercase,
+    normalize=url_decoded_lowercase,
     context=("email", "e-mail", "mail", "contact", "address"),
     examples=(
         "jane.doe@example.com",
         "JANE.DOE+billing@Example.ORG",
         "j_o-e%1@mail.example.co.uk",
         "x@example.io",
+        "jane.doe+shop%40example.co.uk",
+        "jane.doe%2Bshop%40Example.ORG",
     ),
     near_misses=(
         "user@localhost",
@@ -33,6 +38,10 @@ EMAIL = Detector(
         "user at example dot com",
         "<EMAIL:5f2a9c1e>",
         "image@sha256:9f86d081884c7d65",
+        "user%40localhost",
+        "%40example.com",
+        "50%40 off",
+        "pkg%401.2.3",
     ),
 )
 

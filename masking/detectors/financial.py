@@ -6,15 +6,35 @@ from __future__ import annotations
 from masking.detectors.base import Detector
 from masking.detectors.checksums import aba_routing_valid, bic_valid
 from masking.detectors.patterns import keyed
-from masking.detectors.validators import card_number_valid, digits_only, iban_compact, iban_mod97
+from masking.detectors.validators import IBAN_LENGTHS, card_number_valid, digits_only, iban_compact, iban_mod97
 
-# Compact (`GB82WEST12345698765432`) or printed in groups of four (`GB82 WEST 1234 5698 7654 32`).
-# The short tail of a grouped IBAN is digits only: letters there would also swallow a following
-# currency code (`... 7034 EUR`), and a swallowed word makes the checksum fail, leaving the IBAN unmasked.
+
+def _grouped_iban_shapes() -> str:
+    """One branch per registered IBAN length: the country codes, then exactly as many groups of four and as
+    long a last group as that length needs (`FR76 3000 6000 0112 3456 7890 189`: five groups and three)."""
+    by_length: dict[int, list[str]] = {}
+    for country, length in sorted(IBAN_LENGTHS.items()):
+        by_length.setdefault(length, []).append(country)
+    branches = []
+    for length, countries in sorted(by_length.items()):
+        groups, tail = divmod(length - 4, 4)
+        last = f" [A-Z0-9]{{{tail}}}" if tail else ""
+        branches.append(rf"(?:{'|'.join(countries)})[0-9]{{2}}(?: [A-Z0-9]{{4}}){{{groups}}}{last}")
+    return "|".join(branches)
+
+
+# Compact (`GB82WEST12345698765432`) or printed in groups of four (`GB82 WEST 1234 5698 7654 32`). BBANs are
+# alphanumeric in every position (ISO 13616: `FR57 5187 9717 18Y0 S124 ZAQ6 H43`), so a printed IBAN is read
+# with its country's registered length: the number of groups is then fixed and the match cannot run on into a
+# following word (`... 7034 EUR`), which would make the checksum fail and leave the IBAN unmasked. An IBAN
+# whose grouping does not fit its country's length falls back to two to seven groups and a digits-only tail.
 IBAN = Detector(
     name="iban",
     entity="IBAN",
-    pattern=r"\b[A-Z]{2}[0-9]{2}(?:[A-Z0-9]{11,30}|(?: [A-Z0-9]{4}){2,7}(?: [0-9]{1,3})?)\b",
+    pattern=(
+        rf"\b(?:{_grouped_iban_shapes()}"
+        r"|[A-Z]{2}[0-9]{2}(?:[A-Z0-9]{11,30}|(?: [A-Z0-9]{4}){2,7}(?: [0-9]{1,3})?))\b"
+    ),
     validator=iban_mod97,
     normalize=iban_compact,
     context=("iban", "account", "bank", "transfer", "refund", "sepa", "wire"),
@@ -26,6 +46,12 @@ IBAN = Detector(
         "FR14 2004 1010 0505 0001 3M02 606",
         "NL91ABNA0417164300",
         "BE68 5390 0754 7034",
+        "FR57 5187 9717 18Y0 S124 ZAQ6 H43",
+        "FR575187971718Y0S124ZAQ6H43",
+        "IT37 K365 4634 359D WG73 O8CV M29",
+        "IT37K3654634359DWG73O8CVM29",
+        "IT60 X054 2811 1010 0000 0123 456",
+        "NO93 8601 1117 947",
     ),
     near_misses=(
         "GB82 WEST 1234 5698 7654 33",
@@ -34,6 +60,8 @@ IBAN = Detector(
         "gb82west12345698765432",
         "DE89 3704",
         "ORD-2026-000123",
+        "FR57 5187 9717 18Y0 S124 ZAQ6 H44",
+        "IT37 K365 4634 359D WG73 O8CV M2",
     ),
 )
 

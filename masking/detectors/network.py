@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from masking.detectors.base import Detector
+from masking.detectors.patterns import QUOTE, by_first_letter, nocase
 from masking.detectors.validators import ipv4_valid, ipv6_canonical, ipv6_valid
 
 _OCTET = r"(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])"  # 0-255 without leading zeros
@@ -49,10 +50,30 @@ IPV6 = Detector(
     ),
 )
 
+# Four dotted numbers are also a version (`polars==2.4.16.0`, `Build 8.5.2.7`, `1.2.3.4-rc1`). Without
+# look-around, the version context is matched by branches of their own, placed first, that hold no `value`
+# group: where one matches, the scanner gets a candidate with nothing to mask, and the numbers stay. Context:
+# - before: a version key (`version`, `ver.`, `build`, `release`, `rev`, `revision`, also `app_version=`,
+#   `"build": "`), or a pin operator written against the number (`==`, `>=`, `<=`, `~=`, `!=`);
+# - after: a pre-release or build suffix (`-rc1`, `-beta`, `-alpha.2`, `-dev`, `-pre`, `-SNAPSHOT`, `+cu118`).
+# `v1.2.3.4` never matches: there is no word boundary between `v` and `1`. An operator with a space after it
+# is left to the address (`ip.addr == 10.0.0.1` in a Wireshark filter), and so is `@` (`ssh root@10.0.0.5`).
+# Filter keys written against the operator (`ip.src==10.0.0.1`, `host==10.0.0.1`) are read as addresses.
+_VERSION_KEY = nocase(by_first_letter("version|ver|build|release|revision|rev"))
+_BEFORE_VERSION = (
+    rf"(?:\b|[_.-])(?:{_VERSION_KEY})\.?(?:{QUOTE})?[ \t]*[:=]?[ \t]*(?:{QUOTE})?"  # version: / build=
+    r"|[=!<>~]="  # pins
+)
+_AFTER_VERSION = rf"-{nocase('(?:rc|alpha|beta|dev|pre|snapshot)')}|\+[A-Za-z0-9]"
+_FILTER_KEY = rf"(?:\b|[_.])(?:{nocase(by_first_letter('ip|addr|address|host|src|dst'))})=="
+
 IPV4 = Detector(
     name="ipv4",
     entity="IP_ADDRESS",
-    pattern=rf"\b{_IPV4}\b",
+    pattern=(
+        rf"(?:{_BEFORE_VERSION}){_IPV4}\b|\b{_IPV4}(?:{_AFTER_VERSION})"  # versions: no value
+        rf"|(?:{_FILTER_KEY})?\b(?P<value>{_IPV4})\b"
+    ),
     validator=ipv4_valid,
     context=("ip", "ipv4", "address", "client", "remote", "host", "addr", "from"),
     examples=(
@@ -61,6 +82,14 @@ IPV4 = Detector(
         "203.0.113.255",
         "255.255.255.255",
         "8.8.8.8",
+        "client 10.0.0.5 connected",
+        "from 192.168.1.20:443",
+        "ip=8.8.8.8",
+        "ip.src==10.0.0.1",
+        "ip.addr == 10.0.0.1",
+        "IP 10.0.0.5.443 > proxy.51234: Flags [S]",
+        "ssh root@10.0.0.5",
+        "server version 2.1, peer 10.1.2.3",
     ),
     near_misses=(
         "256.1.1.1",
@@ -70,6 +99,20 @@ IPV4 = Detector(
         "v1.2.3",
         "01.02.03.04",
         "2.1.0-rc.1",
+        "v1.2.3.4",
+        "pip install polars==2.4.16.0",
+        "numpy>=1.26.4.1,!=1.26.0.0",
+        "Build 8.5.2.7 started",
+        "version: 1.2.3.4",
+        '{"build": "10.0.1.2"}',
+        "APP_VERSION=4.4.19.4",
+        "ver. 6.1.7.60",
+        "release 2.3.18.8",
+        "rev 1.0.0.3",
+        "firmware 1.2.3.4-rc1 rollout",
+        "1.2.3.4-beta.2",
+        "1.2.3.4-SNAPSHOT",
+        "torch 2.1.0.1+cu118",
     ),
 )
 

@@ -14,37 +14,56 @@ from masking.detectors.validators import lowercase, not_placeholder, strip_space
 
 # ---- street addresses -----------------------------------------------------------------------------------
 
-# USPS street suffixes (Publication 28, C1), without those that are also everyday words after a number
-# (`Step 3 Click Run`, `Figure 2 Main View`, `3 Key Points`): Run, View, Point, Key, Pass, Path, Light, Park...
-# A trailing `s` is allowed: `Mountains`, `Lakes`, `Gardens`.
+# USPS street suffixes (Publication 28, appendix C1, and the usual abbreviations). A trailing `s` is allowed
+# (`Mountains`, `Lakes`, `Gardens`). Those that are also everyday words after a number (`Step 3 Click Run`,
+# `Figure 2 Main View`, `3 Key Points`, `Section 4 Park Rules`) count only when something else confirms the
+# address: a unit (`Apt. 801`), a `City, ST 12345` tail, or, with STREET_ADDRESS_IN_CONTEXT, words like
+# `lives at` before it.
 _SUFFIX = word_forms(
     "Alley", "Avenue", "Ave", "Bayou", "Beach", "Bluff", "Boulevard", "Blvd", "Branch", "Bridge", "Brook",
-    "Burg", "Bypass", "Canyon", "Cape", "Causeway", "Circle", "Cir", "Cliff", "Close", "Corner", "Court", "Ct",
-    "Cove", "Creek", "Crescent", "Crest", "Crossroad", "Curve", "Dale", "Drive", "Dr", "Estate", "Expressway",
-    "Extension", "Ferry", "Flat", "Forest", "Forge", "Freeway", "Garden", "Gateway", "Glen", "Grove", "Harbor",
-    "Haven", "Heights", "Highway", "Hwy", "Hill", "Hollow", "Inlet", "Island", "Isle", "Junction", "Knoll",
-    "Lake", "Landing", "Lane", "Ln", "Loaf", "Lodge", "Loop", "Manor", "Meadow", "Mews", "Mission", "Motorway",
-    "Mountain", "Orchard", "Overpass", "Parkway", "Pkwy", "Pike", "Pine", "Place", "Pl", "Plain", "Plaza",
-    "Port", "Prairie", "Ranch", "Rapid", "Ridge", "River", "Road", "Rd", "Route", "Row", "Shoal", "Shore",
-    "Skyway", "Square", "Sq", "Stravenue", "Stream", "Street", "St", "Summit", "Terrace", "Ter", "Throughway",
-    "Trafficway", "Trail", "Trl", "Tunnel", "Turnpike", "Underpass", "Valley", "Viaduct", "Village", "Ville",
-    "Vista", "Walk", "Way",
+    "Burg", "Bypass", "Canyon", "Cape", "Causeway", "Cswy", "Circle", "Cir", "Cliff", "Close", "Corner", "Court",
+    "Ct", "Cove", "Creek", "Crescent", "Cres", "Crest", "Crossroad", "Curve", "Dale", "Drive", "Dr", "Estate",
+    "Expressway", "Expy", "Extension", "Ferry", "Flat", "Forest", "Forge", "Fort", "Freeway", "Fwy", "Garden",
+    "Gateway", "Glen", "Grove", "Harbor", "Haven", "Heights", "Hts", "Highway", "Hwy", "Hill", "Hollow", "Inlet",
+    "Island", "Isle", "Junction", "Jct", "Knoll", "Lake", "Landing", "Lane", "Ln", "Loaf", "Lodge", "Loop",
+    "Manor", "Meadow", "Mews", "Mission", "Motorway", "Mountain", "Mtn", "Orchard", "Overpass", "Parkway",
+    "Pkwy", "Pike", "Pine", "Place", "Pl", "Plain", "Plaza", "Plz", "Port", "Prairie", "Ranch", "Rapid", "Ridge",
+    "River", "Road", "Rd", "Route", "Rte", "Row", "Shoal", "Shore", "Skyway", "Square", "Sq", "Stravenue",
+    "Stream", "Street", "St", "Summit", "Terrace", "Ter", "Throughway", "Trafficway", "Trail", "Trl", "Tunnel",
+    "Turnpike", "Tpke", "Underpass", "Valley", "Viaduct", "Village", "Ville", "Vista", "Walk", "Way", "Xing",
+)  # fmt: skip
+# Also everyday words: an address only with a unit, a `City, ST 12345` tail or context words.
+_EVERYDAY_SUFFIX = word_forms(
+    "Anex", "Annex", "Arcade", "Bend", "Bottom", "Camp", "Center", "Centre", "Ctr", "Club", "Common", "Course",
+    "Crossing", "Dam", "Divide", "Field", "Fall", "Ford", "Fork", "Green", "Key", "Land", "Light", "Lock", "Mall",
+    "Mill", "Mount", "Neck", "Oval", "Park", "Pass", "Passage", "Path", "Point", "Pt", "Radial", "Ramp", "Rest",
+    "Rue", "Run", "Spring", "Spur", "Station", "Trace", "Track", "Trailer", "Union", "Via", "View", "Wall",
+    "Well",
 )  # fmt: skip
 _UNIT = word_forms("Apartment", "Apt", "Suite", "Ste", "Unit", "Floor", "Fl", "Room", "Rm", "Building", "Bldg")
+# States, DC, the territories (AS GU MP PR VI), the freely associated states (FM MH PW) and the military
+# "states" (AA AE AP).
 _STATE = (
     "AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND"
-    "|OH|OK|OR|PA|PR|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY"
+    "|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|AS|GU|MP|PR|VI|FM|MH|PW|AA|AE|AP"
 )
 _UK_POSTCODE = r"(?:[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}|GIR ?0AA)\b"
-_CAPITALIZED = r"[A-Z][a-z]+(?:['-][A-Za-z]+)?"
+_CAPITALIZED = r"[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:['-][A-Za-z]+)?"  # Baker, McDonald, O'Neil, Smith-Jones
 _PLACE = rf"{_CAPITALIZED}(?: {_CAPITALIZED}){{0,2}}"
-_STREET = (
+_NUMBERED_NAME = (
     r"\b[0-9]{1,6}(?:-[0-9]{1,6})?[A-Za-z]?"  # 1600, 221B, 12-14
     r"(?: (?:[NSEW]|N[EW]|S[EW]|North|South|East|West)\.?)?"
-    rf"(?: (?:{_CAPITALIZED}|[A-Z]{{2,}}|[0-9]{{1,3}}(?:st|nd|rd|th))){{1,4}} (?:{_SUFFIX})[sS]?\b\.?"
-    r"(?: (?:N[EW]?|S[EW]?|[EW])\b)?"
-    rf"(?:,? (?:(?:{_UNIT})\.? ?#?|#) ?[A-Za-z0-9-]{{1,6}}\b)?"
-    rf"(?:,? {_PLACE},? (?:(?:{_STATE})\b(?: [0-9]{{5}}(?:-[0-9]{{4}})?\b)?|{_UK_POSTCODE}))?"
+    rf"(?: (?:{_CAPITALIZED}|[A-Z]{{2,}}|[0-9]{{1,3}}(?:st|nd|rd|th))){{1,4}} "
+)
+_AFTER_SUFFIX = r"[sS]?\b\.?(?: (?:N[EW]?|S[EW]?|[EW])\b)?"
+_UNIT_PART = rf",? (?:(?:{_UNIT})\.? ?#?|#) ?"
+_ANY_UNIT = rf"{_UNIT_PART}[A-Za-z0-9-]{{1,6}}\b"
+_NUMBERED_UNIT = rf"{_UNIT_PART}[A-Za-z]?[0-9]{{1,5}}[A-Za-z]?\b"  # `Unit Tests` is not a unit
+_ZIP_TAIL = rf",? {_PLACE},? (?:(?:{_STATE}) [0-9]{{5}}(?:-[0-9]{{4}})?\b|{_UK_POSTCODE})"
+_TAIL = rf",? {_PLACE},? (?:(?:{_STATE})\b(?: [0-9]{{5}}(?:-[0-9]{{4}})?\b)?|{_UK_POSTCODE})"
+_STREET = (
+    rf"{_NUMBERED_NAME}(?:(?:{_SUFFIX}){_AFTER_SUFFIX}(?:{_ANY_UNIT})?(?:{_TAIL})?"
+    rf"|(?:{_EVERYDAY_SUFFIX}){_AFTER_SUFFIX}(?:{_NUMBERED_UNIT}(?:{_ZIP_TAIL})?|{_ZIP_TAIL}))"
 )
 
 _PO_BOX = nocase(r"p\.? ?o\.? box")
@@ -68,6 +87,11 @@ STREET_ADDRESS = Detector(
         "PO Box 1234",
         "91634 Strong Mountains Apt. 302, West Alyssa, DE 78723",
         "321 Callahan Haven",
+        "9387 Grimes Green Apt. 801",
+        "142 Warner View Suite 460, North Leslie, WA 33217",
+        "024 Cook Park, Sherriport, WI 53987",
+        "2272 Willis Wall, North Brian, MH 79731",
+        "12 McDonald Street",
     ),
     near_misses=(
         "took 3 hours on the road",
@@ -78,7 +102,38 @@ STREET_ADDRESS = Detector(
         "main street",
         "Step 3 Click Run",
         "Figure 2 Main View",
+        "3 Key Points",
+        "Section 4 Park Rules",
+        "Step 3 Click Run Unit Tests",
+        "1000 Page Views",
+        "Figure 2 Main View, Top Panel, OK",
     ),
+)
+
+# Everyday suffixes without a unit or a tail, after words that say an address follows: `lives at 782 Dawn
+# Radial`, `ship to 505 Matthew Oval`. Only the address is masked. A detector of its own: one pattern cannot
+# tie the context words (kept) to the suffix it allows.
+_ADDRESS_CONTEXT = (
+    r"(?:(?:home|mailing|billing|shipping|postal|delivery|street|new|current)[ _-]?)?address(?:e?s)?"
+    r"(?: (?:is|was|to|at))?|(?:lives?|living|resides?|residing|located|situated) at"
+    r"|(?:ship(?:ped|ping)?|deliver(?:ed|y)?|send|sent|mail(?:ed)?|moved?) (?:it |them )?to"
+)
+STREET_ADDRESS_IN_CONTEXT = Detector(
+    name="street_address_in_context",
+    entity="STREET_ADDRESS",
+    pattern=keyed(
+        _ADDRESS_CONTEXT,
+        rf"{_NUMBERED_NAME}(?:{_SUFFIX}|{_EVERYDAY_SUFFIX}){_AFTER_SUFFIX}(?:{_ANY_UNIT})?(?:{_TAIL})?",
+        start=r"\b",
+    ),
+    context=("address", "live", "ship", "deliver", "located"),
+    examples=(
+        "lives at 782 Dawn Radial",
+        "please update my shipping address to 505 Matthew Oval before it ships",
+        '"address": "65812 Dana Point"',
+        "Address: 12 Park View, Springfield, IL",
+    ),
+    near_misses=("Figure 2 Main View", "3 Key Points", "address 3 key points", "lives at the 3 Key Points"),
 )
 
 UK_POSTCODE = Detector(
@@ -97,12 +152,18 @@ _MONTH = nocase(
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
     r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
-_DAY = r"[0-3]?[0-9](?:st|nd|rd|th)?"
-BIRTH_DATE = (  # also for field rules: a whole `date_of_birth` value
-    r"[12][0-9]{3}[-/.][01]?[0-9][-/.][0-3]?[0-9]"  # 1990-01-31
-    r"|[0-3]?[0-9][-/.][0-3]?[0-9][-/.](?:[12][0-9])?[0-9]{2}"  # 31/01/1990, 01.31.90
-    rf"|{_DAY}(?: of)? {_MONTH},? [12][0-9]{{3}}"  # 31 January 1990, 3rd of Jan. 1990
-    rf"|{_MONTH} {_DAY},? [12][0-9]{{3}}"  # January 31, 1990
+_DD = r"(?:0?[1-9]|[12][0-9]|3[01])"
+_MM = r"(?:0?[1-9]|1[0-2])"
+_YEAR = r"(?:19|20)[0-9]{2}"
+_DAY = rf"{_DD}(?:st|nd|rd|th)?"
+# Only plausible dates (what birth_date_plausible accepts): day 1-31, month 1-12 (day and month either way
+# round when both are numbers), a year 1900-2099 or two digits. Also for field rules: a whole
+# `date_of_birth` value, where no validator runs.
+BIRTH_DATE = (
+    rf"{_YEAR}[-/.]{_MM}[-/.]{_DD}"  # 1990-01-31
+    rf"|(?:{_MM}[-/.]{_DD}|{_DD}[-/.]{_MM})[-/.](?:19|20)?[0-9]{{2}}"  # 31/01/1990, 01.31.90
+    rf"|{_DAY}(?: of)? {_MONTH},? {_YEAR}"  # 31 January 1990, 3rd of Jan. 1990
+    rf"|{_MONTH} {_DAY},? {_YEAR}"  # January 31, 1990
 )
 _NUMBER = re.compile(r"[0-9]+")
 

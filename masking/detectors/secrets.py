@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from masking.detectors.base import Detector
 from masking.detectors.patterns import ASSIGN, QUOTE, WS, key_name, nocase
-from masking.detectors.validators import credential_valid, jwt_valid, not_placeholder, token_like
+from masking.detectors.validators import credential_not_filler, jwt_valid, not_filler, token_like
 
 # A truncated log line can cut a key before its END line: the block then runs to the end of the text, so
 # the part that was logged is still masked. `(?s:.)` crosses both real newlines and JSON-escaped `\n`.
@@ -64,7 +64,7 @@ URL_CREDENTIALS = Detector(
     name="url_credentials",
     entity="PASSWORD",
     pattern=rf"(?:^|[^A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]*://[^{WS}:/@?#]*:(?P<value>[^{WS}/@?#$<*{{\[%][^{WS}/@?#]*)@",
-    validator=not_placeholder,
+    validator=not_filler,
     context=("dsn", "url", "uri", "database", "connection", "conn"),
     examples=(
         "postgresql://app:s3cr3t-Pa55@db.internal:5432/prod",
@@ -76,6 +76,7 @@ URL_CREDENTIALS = Detector(
         "postgresql://app@db.internal/prod",
         "postgresql://app:${DB_PASSWORD}@db.internal/prod",
         "postgresql://app:***@db.internal/prod",
+        "postgresql://app:xxxx-xxxx@db.internal/prod",
         "mysql://app:<password>@db/prod",
         "https://example.com:8443/a?b=c@d",
     ),
@@ -91,7 +92,7 @@ AUTHORIZATION_HEADER = Detector(
     name="authorization_header",
     entity="BEARER_TOKEN",
     pattern=rf"\b{nocase('authorization')}{_HEADER_ASSIGN}(?:{_SCHEMES}[ \t]+)?(?P<value>{_TOKEN_CHARS}{{7,}}=*)",
-    validator=credential_valid,
+    validator=credential_not_filler,
     context=("authorization", "header", "curl", "http", "request"),
     examples=(
         "Authorization: Bearer 9f8e7d6c5b4a39281716aBcDeF",
@@ -106,6 +107,7 @@ AUTHORIZATION_HEADER = Detector(
         "Authorization: required",
         "authorization: Negotiate",
         "Authorization: Bearer ***",
+        "Authorization: Bearer xxxx-xxxx-xxxx",
     ),
 )
 
@@ -113,7 +115,7 @@ BEARER_TOKEN = Detector(
     name="bearer_token",
     entity="BEARER_TOKEN",
     pattern=rf"\b{nocase('bearer')}[ \t]+(?P<value>{_TOKEN_CHARS}{{15,}}=*)",
-    validator=credential_valid,
+    validator=credential_not_filler,
     context=("bearer", "token", "authorization", "auth"),
     examples=(
         "Bearer 9f8e7d6c5b4a39281716aBcDeF",
@@ -126,6 +128,7 @@ BEARER_TOKEN = Detector(
         "Bearer tokens are documented",
         "Bearer ${TOKEN}",
         "Bearer YOUR_API_TOKEN_HERE",
+        "Bearer xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx",
     ),
 )
 
@@ -138,11 +141,39 @@ _VALUE_REST = rf"""[^{WS}"'`\\<>{{}}\[\](),;&]"""
 _PASSWORD_KEYS = key_name("password", "passwd", "passphrase", "pwd", "secret(?:[_-]?(?:access[_-]?)?key)?")
 _TOKEN_KEYS = key_name("api[_-]?key", "access[_-]?token", "token")
 
+# Passwords given on a command line. The user name stays readable, as in URL credentials; only the password
+# after it is masked:
+# - `curl -u admin:s3cret`, `--user admin:s3cret`, `--user=admin:s3cret` (the name starts with a letter, so
+#   `docker run -u 1000:1000` and `-u $USER:$PASS` are left alone);
+# - `wget --password s3cret`, `--http-password 's3cret'`, `docker login --password s3cret` (`--password=` is a
+#   key=value and taken by the key rule);
+# - `mysql -u root -ps3cret`, `-p's3cret'`, `sshpass -p s3cret`, `openssl ... -passin pass:s3cret`.
+# Three shapes of the same options hold no password; like the version branches of the IPv4 detector they are
+# matched first by branches without a `value` group, so that nothing is masked there: a URL after `-u`
+# (`sqlmap -u https://...`, `pip install --user git+https://...`), a plain lowercase word after `--password`
+# (prose: `pass the --password flag`) and a path after `-p'` (`mkdir -p'/tmp/x'`).
+# The options share one leading `-` after the start of a shell word, which keeps the lazy DFA's states small
+# (see patterns.py): whitespace is everywhere, and each branch starting there would widen every state.
+_OPT = rf"(?:^|[{WS}\"'`])-"  # an option starts a shell word
+_CLI_USER = rf"(?:u|-user)(?:[ \t]+|=)(?:{QUOTE})?[A-Za-z][A-Za-z0-9_.@+-]*:"
+_CLI_PASSWORD_OPTION = r"-(?:[a-z]+-)?passw(?:or)?d[ \t]+"
+_CLI_NOT_A_PASSWORD = (
+    rf"{_OPT}(?:{_CLI_USER}/|{_CLI_PASSWORD_OPTION}[a-z]+(?:[{WS},;:)!?]|\.(?:[{WS}]|$)|$)|p{QUOTE}[./~])"
+)
+_CLI_PASSWORD = (
+    rf"{_OPT}(?:{_CLI_USER}|{_CLI_PASSWORD_OPTION}(?:{QUOTE})?|p{QUOTE}"
+    rf"|u[ \t]*[A-Za-z0-9_.@-]+[ \t]+-p(?:{QUOTE})?|pass(?:in|out)?[ \t]+(?:{QUOTE})?pass:)"
+    rf"|\bsshpass[ \t]+-p[ \t]*(?:{QUOTE})?"
+)
+
 PASSWORD = Detector(
     name="password",
     entity="PASSWORD",
-    pattern=rf"{_PASSWORD_KEYS}{ASSIGN}(?P<value>{_VALUE_FIRST}{_VALUE_REST}*)",
-    validator=not_placeholder,
+    pattern=(
+        rf"{_CLI_NOT_A_PASSWORD}"
+        rf"|(?:{_PASSWORD_KEYS}{ASSIGN}|{_CLI_PASSWORD})(?P<value>{_VALUE_FIRST}{_VALUE_REST}*)"
+    ),
+    validator=not_filler,
     context=("password", "secret", "login", "credential"),
     examples=(
         "password=hunter2",
@@ -154,6 +185,17 @@ PASSWORD = Detector(
         "aws_secret_access_key=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
         "Server=db;Uid=sa;Pwd=P@ssw0rd;",
         "login?user=bob&password=letmein42&next=/",
+        "curl -u admin:pT55J06QkjZj*_a24w https://jenkins.internal:8443/api/json",
+        "curl --user 'deploy:lt-M*EJUXJL!L9v' https://ci.example.com",
+        "curl --user=admin:qWxeCpLFzsQsef. https://ci.example.com",
+        "wget --user=bob --password=s3cr3t-Pa55 https://files.example.com/a.zip",
+        "wget --user bob --password 'Fake!Pass1' https://files.example.com/a.zip",
+        "wget --http-password hunter2 https://files.example.com",
+        "mysql -u root -pS3cr3t_42 shop",
+        "mysql -uroot -p'Fake!Pass1' -h db shop",
+        "sshpass -p Fake!Pass1 ssh deploy@build-01",
+        "docker login -u bob --password Fake-Pass-42 registry.example.com",
+        "openssl pkcs12 -in cert.p12 -passin pass:Fake-Pass-42",
     ),
     near_misses=(
         "password=",
@@ -167,6 +209,24 @@ PASSWORD = Detector(
         "password={password}",
         "password_length=12",
         "password=<PASSWORD:5f2a9c1e>",
+        "password: xxxx-xxxx-xxxx",
+        "password=****-****",
+        "curl -u root https://ci.example.com",
+        "curl -u $USER:$PASS https://ci.example.com",
+        'curl -u "${CI_USER}:${CI_TOKEN}" https://ci.example.com',
+        "curl -u admin:${ADMIN_PASSWORD} https://ci.example.com",
+        "curl -u admin:*** https://ci.example.com",
+        "docker run -u 1000:1000 alpine",
+        'docker run --user "$(id -u):$(id -g)" alpine',
+        "git push -u origin main",
+        "sqlmap -u https://target.example.com/item?id=1",
+        "pip install --user git+https://github.com/org/repo.git",
+        "pass it with the --password flag",
+        "wget --password $WGET_PASSWORD https://files.example.com",
+        "docker login -u bob --password-stdin",
+        "mysql -u root -p shop",
+        "mkdir -p'/tmp/build dir'",
+        "openssl rsa -in key.pem -passin env:KEY_PASS",
     ),
 )
 
@@ -176,7 +236,7 @@ API_TOKEN = Detector(
     name="api_token",
     entity="PASSWORD",
     pattern=rf"{_TOKEN_KEYS}{ASSIGN}(?P<value>{_VALUE_FIRST}{_VALUE_REST}{{7,}})",
-    validator=credential_valid,
+    validator=credential_not_filler,
     context=("api", "key", "token", "credential"),
     examples=(
         "api_key=sk_test_4eC39HqLyjWDarjtT1zdp7dc",
@@ -196,6 +256,8 @@ API_TOKEN = Detector(
         "api_key=${API_KEY}",
         "API_KEY=<your-key>",
         "api_key=YOUR_API_KEY_HERE",
+        "OPENAI_API_KEY=xxxx-xxxx-xxxx",
+        "api_key: XXXX_XXXX_XXXX_XXXX",
     ),
 )
 

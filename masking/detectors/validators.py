@@ -11,6 +11,7 @@ import binascii
 import ipaddress
 import json
 import re
+from urllib.parse import unquote
 
 # ---- normalizers ----------------------------------------------------------------------------------------
 
@@ -27,6 +28,12 @@ def phone_digits(value: str) -> str:
 
 def lowercase(value: str) -> str:
     return value.lower()
+
+
+def url_decoded_lowercase(value: str) -> str:
+    """Percent-decoded, then lowercase: ``Jane%40Example.com``, ``jane%40example.com`` and ``jane@example.com``
+    are one address. ``+`` stays a plus (``unquote``, not ``unquote_plus``): in an address it is a sub-address."""
+    return unquote(value).lower()
 
 
 def strip_spaces(value: str) -> str:
@@ -79,6 +86,20 @@ _IBAN_COUNTRIES = frozenset(
         "VA", "VG", "XK", "YE",
     }
 )  # fmt: skip
+# ISO 13616 IBAN length per country (SWIFT IBAN registry): fixes how many groups of four a printed IBAN
+# has and how long its last group is, so the pattern can take letters anywhere in the BBAN without running
+# on into the next word.
+IBAN_LENGTHS = {
+    "AD": 24, "AE": 23, "AL": 28, "AT": 20, "AZ": 28, "BA": 20, "BE": 16, "BG": 22, "BH": 22, "BI": 27, "BR": 29,
+    "BY": 28, "CH": 21, "CR": 22, "CY": 28, "CZ": 24, "DE": 22, "DJ": 27, "DK": 18, "DO": 28, "EE": 20, "EG": 29,
+    "ES": 24, "FI": 18, "FK": 18, "FO": 18, "FR": 27, "GB": 22, "GE": 22, "GI": 23, "GL": 18, "GR": 27, "GT": 28,
+    "HN": 28, "HR": 21, "HU": 28, "IE": 22, "IL": 23, "IQ": 23, "IS": 26, "IT": 27, "JO": 30, "KW": 30, "KZ": 20,
+    "LB": 28, "LC": 32, "LI": 21, "LT": 20, "LU": 20, "LV": 21, "LY": 25, "MC": 27, "MD": 24, "ME": 22, "MK": 19,
+    "MN": 20, "MR": 27, "MT": 31, "MU": 30, "NI": 28, "NL": 18, "NO": 15, "OM": 23, "PK": 24, "PL": 28, "PS": 29,
+    "PT": 25, "QA": 29, "RO": 24, "RS": 22, "RU": 33, "SA": 24, "SC": 31, "SD": 18, "SE": 24, "SI": 19, "SK": 24,
+    "SM": 27, "SO": 23, "ST": 25, "SV": 28, "TL": 23, "TN": 24, "TR": 26, "UA": 29, "VA": 22, "VG": 24, "XK": 20,
+    "YE": 30,
+}  # fmt: skip
 _IBAN_SHAPE = re.compile(r"[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}")
 
 
@@ -160,6 +181,16 @@ def not_placeholder(value: str) -> bool:
     return bool(value) and _PLACEHOLDER.fullmatch(value) is None
 
 
+# A value blanked out in groups, as documentation and masked logs write keys: `xxxx-xxxx-xxxx`, `****-****`,
+# `XXXX_XXXX_XXXX`. (A single run, `xxxx` or `****`, is already a placeholder.)
+_GROUPED_FILLER = re.compile(r"[*x\u2022#]+(?:[-_ :/.][*x\u2022#]+)+", re.IGNORECASE)
+
+
+def not_filler(value: str) -> bool:
+    """``not_placeholder``, and not a value blanked out in groups (``xxxx-xxxx-xxxx``)."""
+    return not_placeholder(value) and _GROUPED_FILLER.fullmatch(value.strip()) is None
+
+
 def credential_valid(value: str) -> bool:
     """A token-like value: not a placeholder and not a plain word (``Authorization: required``).
 
@@ -169,6 +200,11 @@ def credential_valid(value: str) -> bool:
     if not not_placeholder(value):
         return False
     return not (value.isalpha() and (value.islower() or value.isupper() or value.istitle()))
+
+
+def credential_not_filler(value: str) -> bool:
+    """``credential_valid``, and not a value blanked out in groups (``Bearer xxxx-xxxx-xxxx``)."""
+    return credential_valid(value) and not_filler(value)
 
 
 def token_like(value: str) -> bool:
