@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import sys
 from datetime import date
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -104,19 +105,28 @@ def lineage(
         _fail(exc)
 
 
+class Corpus(StrEnum):
+    """Which labeled corpus ``maskline eval`` measures."""
+
+    main = "main"
+    heldout = "heldout"
+
+
 @app.command("eval")
 def eval_quality(
     seed: Annotated[int, typer.Option("--seed", help="Seed of the labeled corpus")] = 0,
     size: Annotated[int, typer.Option("--size", min=1, help="Number of corpus items")] = 2000,
     json_out: Annotated[Path | None, typer.Option("--json", help="Also write every number as JSON")] = None,
     no_presidio: Annotated[bool, typer.Option("--no-presidio", help="Measure Maskline only")] = False,
+    corpus: Annotated[Corpus, typer.Option(help="heldout: templates kept away from rule tuning")] = Corpus.main,
 ) -> None:
     """Measure masking quality on a seeded labeled corpus: leaks, over-masking, JSON validity, vs Presidio."""
     import json
 
     from masking.evaluation.report import evaluate, render, to_json
 
-    report = evaluate(seed, size, presidio=not no_presidio, progress=lambda m: typer.echo(m, err=True))
+    report = evaluate(seed, size, presidio=not no_presidio, progress=lambda m: typer.echo(m, err=True),
+                      corpus=corpus.value)
     typer.echo(render(report))
     if json_out is not None:
         json_out.write_text(json.dumps(to_json(report), indent=2) + "\n", encoding="utf-8")

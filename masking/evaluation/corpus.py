@@ -159,10 +159,24 @@ def category_counts(size: int) -> dict[str, int]:
     return counts
 
 
-def build_corpus(seed: int = 0, size: int = 2000) -> list[Item]:
-    """``size`` labeled items in the categories' proportions, in a seeded shuffled order."""
+MAIN = "main"
+HELDOUT = "heldout"
+VARIANTS = (MAIN, HELDOUT)  # heldout: templates kept away from rule tuning (``masking/evaluation/heldout.py``)
+
+
+def build_corpus(seed: int = 0, size: int = 2000, variant: str = MAIN) -> list[Item]:
+    """``size`` labeled items in the categories' proportions, in a seeded shuffled order.
+
+    ``variant`` picks the templates: ``main`` (the corpus rules are tuned on) or ``heldout`` (other templates,
+    value formats and seed stream, for numbers on text nobody tuned toward)."""
+    if variant not in VARIANTS:
+        raise ValueError(f"unknown corpus '{variant}': expected one of {', '.join(VARIANTS)}")
     if size < 1:
         raise ValueError(f"the corpus needs at least one item, got size={size}")
+    if variant == HELDOUT:
+        from masking.evaluation.heldout import build_heldout
+
+        return build_heldout(seed, size)
     rng = random.Random(seed)
     values = Values(seed, rng)
     deck = [c for c, n in category_counts(size).items() for _ in range(n)]

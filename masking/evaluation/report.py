@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from masking.evaluation.corpus import CATEGORY_WEIGHTS, Item, build_corpus
+from masking.evaluation.corpus import CATEGORY_WEIGHTS, MAIN, Item, build_corpus
 from masking.evaluation.metrics import LeakTally, Ratio, Scores, score_corpus
 from masking.evaluation.runners import MasklineRunner, PresidioRunner, Runner, presidio_available, run_timed
 from masking.evaluation.targets import FAMILIES, OTHER, TARGETS, family_of
@@ -38,11 +38,14 @@ class EvalReport:
     categories: dict[str, int]
     results: list[RunnerResult]
     notes: list[str]
+    corpus: str = MAIN
 
 
-def evaluate(seed: int, size: int, *, presidio: bool = True, progress: Echo = lambda _: None) -> EvalReport:
-    progress(f"building the corpus: seed {seed}, {size} items")
-    items = build_corpus(seed, size)
+def evaluate(
+    seed: int, size: int, *, presidio: bool = True, progress: Echo = lambda _: None, corpus: str = MAIN
+) -> EvalReport:
+    progress(f"building the {corpus} corpus: seed {seed}, {size} items")
+    items = build_corpus(seed, size, corpus)
     runners: list[Callable[[], Runner]] = [MasklineRunner]
     notes = []
     if not presidio:
@@ -53,7 +56,7 @@ def evaluate(seed: int, size: int, *, presidio: bool = True, progress: Echo = la
         runners.append(PresidioRunner)
     results = [_run(make, items, progress) for make in runners]
     counts = Counter(i.category for i in items)
-    return EvalReport(seed, size, {c: counts[c] for c in CATEGORY_WEIGHTS if counts[c]}, results, notes)
+    return EvalReport(seed, size, {c: counts[c] for c in CATEGORY_WEIGHTS if counts[c]}, results, notes, corpus)
 
 
 def _run(make: Callable[[], Runner], items: list[Item], progress: Echo) -> RunnerResult:
@@ -110,7 +113,8 @@ def _ratio(ratio: Ratio) -> str:
 
 def render(report: EvalReport) -> str:
     names = [f"{r.name} {r.version}" for r in report.results]
-    lines = [f"Corpus: seed {report.seed}, {report.size} items ("
+    which = "" if report.corpus == MAIN else f"{report.corpus} (held out from rule tuning), "
+    lines = [f"Corpus: {which}seed {report.seed}, {report.size} items ("
              + ", ".join(f"{c} {n}" for c, n in report.categories.items()) + ")", *report.notes, ""]
     lines += ["Leak rate per entity type (leaked values; 'any piece': some 3+ character token of the value survived)"]
     lines += _table(["entity", "family", "n", *(f"{n} {col}" for n in names for col in ("leak", "any piece"))],
@@ -169,5 +173,6 @@ def to_json(report: EvalReport) -> dict[str, Any]:
             "over_masking_by_category": {c: _ratio_json(v) for c, v in sorted(s.over_masking_by_category.items())},
             "json_valid": _ratio_json(s.json_valid), "targets": targets,
         }  # fmt: skip
-    return {"seed": report.seed, "size": report.size, "categories": report.categories, "notes": report.notes,
-            "families": {f: list(e) for f, e in FAMILIES.items()}, "runners": runners}  # fmt: skip
+    return {"corpus": report.corpus, "seed": report.seed, "size": report.size, "categories": report.categories,
+            "notes": report.notes, "families": {f: list(e) for f, e in FAMILIES.items()},
+            "runners": runners}  # fmt: skip
