@@ -21,7 +21,7 @@ import polars as pl
 
 from masking.context import PLACEHOLDER, WEAK_ENTITIES, FieldRule, is_negative, rules_for
 from masking.detectors.base import Detector
-from masking.detectors.validators import digits_only, phone_digits
+from masking.detectors.validators import digits_only, phone_digits, url_decoded_lowercase
 from masking.keys import MaskingKey, Pseudonymizer
 from masking.ner import NerModel, Span
 from masking.nonnames import not_a_name
@@ -34,7 +34,9 @@ _MARK = "\x00"  # delimits candidate spans; a NUL already in the text is replace
 _MAY_HOLD_NAME = r"\p{Lu}\p{Ll}"  # a capitalized word: the only texts NER needs to read
 _NER_ROUNDS = 4
 GROUP_SIZE = 8  # detectors per alternation
-_NORMALIZE_WHOLE = {"EMAIL": str.lower, "PHONE": phone_digits, "US_SSN": digits_only}
+# As the detectors normalize, so that a value gets one token whether a field rule or a detector found it.
+_SECRET_RULES = frozenset({"PASSWORD"})
+_NORMALIZE_WHOLE = {"EMAIL": url_decoded_lowercase, "PHONE": phone_digits, "US_SSN": digits_only}
 
 
 @dataclass(frozen=True)
@@ -240,11 +242,14 @@ class TextScanner:
         """Replace every sensitive span in a text column with its token. ``field`` (a column name or JSON key)
         is context: ``ssn`` or ``full_name`` claims whole values, ``order_id`` silences digit-only detectors."""
         text = values.cast(pl.String).str.replace_all(_MARK, "\ufffd", literal=True)
-        result = self._regex_stage(text, weak_ok=not is_negative(field))
+        # Personal-data rules first: a value the field name claims whole (an address in `address`) is one token,
+        # not pieces left around what a detector took from it (a state code the pattern lacks). Secret rules
+        # last: a detector keeps the readable shape (`Bearer <BEARER_TOKEN:...>`), the rule takes what is left.
         rules = rules_for(field)
-        if rules:
-            claimed = self._field_stage(result.masked, rules)
-            result = ScanResult(claimed.masked, result.entities + claimed.entities)
+        claimed = self._field_stage(text, [r for r in rules if r.entity not in _SECRET_RULES])
+        regex = self._regex_stage(claimed.masked, weak_ok=not is_negative(field))
+        last = self._field_stage(regex.masked, [r for r in rules if r.entity in _SECRET_RULES])
+        result = ScanResult(last.masked, claimed.entities + regex.entities + last.entities)
         if self.ner is not None:
             names = self._ner_stage(result.masked)
             result = ScanResult(names.masked, result.entities + names.entities)

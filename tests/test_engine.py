@@ -127,3 +127,24 @@ def test_masking_is_idempotent_and_leaves_nothing_to_find(texts):
     assert once.masked.len() == len(texts)
     assert scanner.find(once.masked) == {}
     assert scanner.mask(once.masked).masked.to_list() == once.masked.to_list()
+
+
+def test_a_field_claims_a_personal_value_whole_before_detectors_take_pieces(key):
+    scanner = TextScanner(default_detectors(), key, None)
+    # `ZZ` is no state code, so the street detector alone would take `12 Main St` and leave the town readable
+    address = scanner.mask(pl.Series(["12 Main St, Walshport, ZZ 20992"]), field="shipping_address")
+    assert address.masked.to_list() == [scanner.token("STREET_ADDRESS", "12 main st, walshport, zz 20992")]
+    assert scanner.find(address.masked, field="shipping_address") == {}
+
+
+def test_a_secret_field_keeps_the_shape_a_detector_found(key):
+    scanner = TextScanner(default_detectors(), key, None)
+    masked = scanner.mask(pl.Series(["Bearer abcdefghijklmnopqrstuvwxyz012345"]), field="token").masked.item()
+    assert masked.startswith("Bearer <BEARER_TOKEN:")
+
+
+def test_an_encoded_email_in_an_email_field_gets_the_token_of_the_plain_address(key):
+    scanner = TextScanner(default_detectors(), key, None)
+    field = scanner.mask(pl.Series(["Jane.Doe%40Example.com"]), field="email").masked.item()
+    text = scanner.mask(pl.Series(["write to jane.doe@example.com"])).masked.item()
+    assert field in text
