@@ -73,13 +73,14 @@ class TextScanner:
         self.detectors = detectors
         self.ner = ner
         self._key = key
+        # (index of the group's first detector, its alternation); every group also matches a token whole
         self._groups = [
-            "|".join([f"(?:{TOKEN_PATTERN})", *(f"(?:{d.polars_pattern})" for d in detectors[i : i + GROUP_SIZE])])
+            (i, "|".join([f"(?:{TOKEN_PATTERN})", *(f"(?:{d.polars_pattern})" for d in detectors[i : i + GROUP_SIZE])]))
             for i in range(0, len(detectors), GROUP_SIZE)
         ]
         self._hashers: dict[str, Pseudonymizer] = {}
         self.allow = allow or Allow()
-        self._classified: dict[tuple[str, bool], tuple[str, tuple[str, ...]]] = {}
+        self._classified: dict[tuple[str, bool, int], tuple[str, tuple[str, ...]]] = {}
 
     # ---- tokens ------------------------------------------------------------------------------------
 
@@ -93,12 +94,14 @@ class TextScanner:
 
     # ---- regex stage -------------------------------------------------------------------------------
 
-    def _find_spans(self, text: str, weak_ok: bool = True) -> list[tuple[int, int, Detector, str]]:
+    def _find_spans(self, text: str, weak_ok: bool = True, first: int = 0) -> list[tuple[int, int, Detector, str]]:
         """Validated, non-overlapping spans; earlier detectors win overlaps. ``weak_ok`` False (a field named
-        like an id or a version) drops detectors that digits alone can fool."""
+        like an id or a version) drops detectors that digits alone can fool. ``first``: the detectors before
+        it have already run over the whole text this candidate comes from (earlier groups), so they are not
+        run again over the candidate, where, cut from its context, they could match what they did not."""
         taken: list[tuple[int, int]] = _token_spans(text)  # our own tokens are never re-masked
         found = []
-        for detector in self.detectors:
+        for detector in self.detectors[first:] if first else self.detectors:
             if not weak_ok and detector.entity in WEAK_ENTITIES:
                 continue
             for start, end, value in detector.find(text):
@@ -107,11 +110,11 @@ class TextScanner:
                     found.append((start, end, detector, value))
         return sorted(found, key=lambda item: item[0])
 
-    def _classify(self, candidate: str, weak_ok: bool = True) -> tuple[str, tuple[str, ...]]:
+    def _classify(self, candidate: str, weak_ok: bool = True, first: int = 0) -> tuple[str, tuple[str, ...]]:
         """(replacement, entities) for one distinct candidate span."""
-        cached = self._classified.get((candidate, weak_ok))
+        cached = self._classified.get((candidate, weak_ok, first))
         if cached is None:
-            spans = self._find_spans(candidate, weak_ok)
+            spans = self._find_spans(candidate, weak_ok, first)
             if self._key is None:
                 cached = (candidate, tuple(d.entity for _, _, d, _ in spans))
             else:
@@ -121,17 +124,23 @@ class TextScanner:
                     last = end
                 cached = ("".join(pieces) + candidate[last:], tuple(d.entity for _, _, d, _ in spans))
             if len(self._classified) < 1_000_000:
-                self._classified[(candidate, weak_ok)] = cached
+                self._classified[(candidate, weak_ok, first)] = cached
         return cached
 
     def _regex_stage(self, text: pl.Series, weak_ok: bool) -> ScanResult:
         masked, entities = text, Counter[str]()
-        for pattern in self._groups:
-            masked = self._group_pass(masked, pattern, weak_ok, entities)
+        for first, pattern in self._groups:
+            masked = self._group_pass(masked, pattern, first, weak_ok, entities)
         return ScanResult(masked, entities, int((masked != text).sum()))
 
     def _group_pass(
-        self, text: pl.Series, pattern: str, weak_ok: bool, entities: Counter[str], count_only: bool = False
+        self,
+        text: pl.Series,
+        pattern: str,
+        first: int,
+        weak_ok: bool,
+        entities: Counter[str],
+        count_only: bool = False,
     ) -> pl.Series:
         """Mark one group's candidate spans, classify the distinct ones, and replace them in place. With
         ``count_only`` (the re-scan), a candidate that holds a finding becomes a neutral token instead, so
@@ -144,7 +153,7 @@ class TextScanner:
         counts = segments.list.gather_every(2, offset=1).explode().drop_nulls().value_counts()
         old, new = [], []
         for candidate, n in counts.iter_rows():
-            replacement, found = self._classify(candidate, weak_ok)
+            replacement, found = self._classify(candidate, weak_ok, first)
             for entity in found:
                 entities[entity] += n
             if count_only:
@@ -278,8 +287,8 @@ class TextScanner:
                 entities[rule.entity] += len(claimed)
         weak_ok = not is_negative(field)
         rest = text.str.replace_all(_MARK, "\ufffd", literal=True)
-        for pattern in self._groups:
-            rest = self._group_pass(rest, pattern, weak_ok, entities, count_only=True)
+        for first, pattern in self._groups:
+            rest = self._group_pass(rest, pattern, first, weak_ok, entities, count_only=True)
         if self.ner is not None:
             distinct = self._ner_candidates(text)
             frequency: dict[str, int] | None = None

@@ -60,9 +60,11 @@ class Detector:
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
         """Validated spans of the sensitive part in ``text``: (start, end, value)."""
+        if self._python.search(text) is None:  # the usual case: most detectors find nothing in a candidate
+            return []
         found = []
+        group = "value" if "value" in self._python.groupindex else 0
         for match in self._python.finditer(text):
-            group = "value" if "value" in self._python.groupindex else 0
             start, end = match.span(group)
             value = match.group(group)
             if start == end or (self.validator is not None and not self.validator(value)):
