@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from masking.detectors.people import BIRTH_DATE
+from masking.detectors.people import BIRTH_DATE, COMPACT_BIRTH_DATE
 
 # A capitalized word of a name (`O'Brien`, `Jean-Luc`, `J.`), also after `d'`, `l'`, `al-`, `el-`.
 _NAME_WORD = r"(?:[dl]['’]|[ae]l-)?\p{Lu}[\p{L}'’.\-]*"
@@ -24,6 +24,8 @@ _PARTICLE = (
 _NAME_GAP = rf"\s+(?:{_PARTICLE}\s+){{0,3}}"
 # Times after an ISO date of birth: `1985-07-04T00:00:00Z`, `1985-07-04 00:00:00.000+02:00`.
 _TIME = r"(?:[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]+)?)?(?:Z|[+-][0-9]{2}(?::?[0-9]{2})?)?)?"
+# A post-office box or rural route: `PO Box 1234`, `P.O. Box 12`, `RR 2 Box 15`.
+_PO_BOX = r"(?i:\bp\.?\s?o\.?\s?box|\bpost\s+office\s+box|\brr\s?[0-9]+\s+box)\s*[0-9]"
 _NOT_PLACEHOLDER = r"^\s*(?:\$\{.*\}|<[^>]*>|\*+|null|none|n/?a|redacted|\[redacted\]|x+)?\s*$"
 
 
@@ -68,11 +70,24 @@ FIELD_RULES: tuple[FieldRule, ...] = (
               r"^\s*\+?\(?\d[\d\s().-]{5,18}\d\s*$", ("_phone", "_mobile", "_phone_number")),
     FieldRule("EMAIL", frozenset({"email", "email_address", "mail", "e_mail"}), r"^\s*[^\s@]+@[^\s@]+\s*$",
               ("_email",)),
-    FieldRule("DATE_OF_BIRTH", frozenset({"dob", "date_of_birth", "birth_date", "birthdate", "birthday"}),
-              rf"^\s*(?:{BIRTH_DATE}){_TIME}\s*$"),  # every format the detector knows, plausible only
-    FieldRule("STREET_ADDRESS", frozenset({"address", "street", "street_address", "address_line1", "address_line_1",
-                                           "address1", "home_address", "billing_address", "shipping_address"}),
-              r"\d+[A-Za-z]?\s+\p{L}{2,}"),
+    FieldRule("DATE_OF_BIRTH", frozenset({
+        "dob", "date_of_birth", "birth_date", "birthdate", "birthday", "birth_dt", "dob_date", "d_o_b",
+        "birth_day", "date_birth", "born", "born_on", "geburtsdatum", "geb_datum", "fecha_nacimiento",
+        "fecha_de_nacimiento", "date_naissance", "date_de_naissance", "data_nascita", "data_di_nascita",
+        "geboortedatum",
+    }), rf"^\s*(?:{BIRTH_DATE}|{COMPACT_BIRTH_DATE}){_TIME}\s*$",  # every format the detector knows, plausible only
+        ("_dob", "_birth_date", "_birthdate", "_date_of_birth", "_birth_dt", "_birthday")),
+    # House number first (`12 High St`), or last (`Hauptstraße 5`, `Calle Mayor 10`), or a PO box. Not a bare
+    # `_address` suffix: `ip_address`, `email_address`, `wallet_address`.
+    FieldRule("STREET_ADDRESS", frozenset({
+        "address", "street", "street_address", "address_line1", "address_line_1", "address1", "home_address",
+        "billing_address", "shipping_address", "addr", "addr1", "addr_line1", "addr_line_1", "street_line1",
+        "street_line_1", "street1", "street_1", "line1", "line_1", "address_line", "mailing_address",
+        "postal_address", "residence", "residential_address", "home_addr", "delivery_address", "street_name",
+        "strasse", "adresse", "direccion", "indirizzo", "adres",
+    }), rf"\d+[A-Za-z]?\s+\p{{L}}{{2,}}|\p{{L}}{{3,}}\.?\s+\d+[A-Za-z]?\b|{_PO_BOX}",
+        ("_street", "_street_address", "_home_address", "_mailing_address", "_postal_address", "_address_line1",
+         "_address_line_1", "_street_line_1")),
     FieldRule("PASSWORD", frozenset({"password", "passwd", "pwd", "secret", "client_secret", "api_key", "apikey",
                                      "access_token", "refresh_token", "auth_token", "token", "private_key",
                                      "secret_key", "access_key", "session_token", "bearer"}),

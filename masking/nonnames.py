@@ -16,7 +16,11 @@ from importlib.resources import files
 
 _WORD = re.compile(r"[^\W\d_]+")
 _POSSESSIVE = re.compile(r"['’]s\b")
-_TITLE = re.compile(r"\b(?:mr|mrs|ms|mx|miss|dr|prof|sir|dame|lord|lady|mister|madam)\.?\s*$", re.IGNORECASE)
+_TITLE = re.compile(
+    r"\b(?:mr|mrs|ms|mx|miss|dr|prof|sir|dame|lord|lady|mister|madam|herr|frau|sr|sra|srta|mme|mlle|monsieur|madame"
+    r"|signor|signora|sig|sig\.ra)\.?\s*$",
+    re.IGNORECASE,
+)
 
 
 @cache

@@ -51,6 +51,19 @@ def scanner(key):
         ("next_of_kin", "Ada", "PERSON"),
         ("emergencyContactName", "Ada Lovelace", "PERSON"),
         ("billing_first_name", "Ada", "PERSON"),
+        # more names of birth-date and address fields, and their formats
+        ("birth_dt", "19900131", "DATE_OF_BIRTH"),
+        ("patient.dateOfBirth", "31-Jan-1990", "DATE_OF_BIRTH"),
+        ("patient_birth_date", "1990-01-31", "DATE_OF_BIRTH"),
+        ("member_dob", "01/31/1990", "DATE_OF_BIRTH"),
+        ("geburtsdatum", "31.01.1990", "DATE_OF_BIRTH"),
+        ("addr", "10 Downing Street", "STREET_ADDRESS"),
+        ("address.line1", "Hauptstraße 5", "STREET_ADDRESS"),
+        ("street_line_1", "Calle Mayor 10", "STREET_ADDRESS"),
+        ("mailing_address", "PO Box 1234", "STREET_ADDRESS"),
+        ("postal_address", "RR 2 Box 15", "STREET_ADDRESS"),
+        ("residence", "12 rue de la Paix, 75002 Paris", "STREET_ADDRESS"),
+        ("customer_street", "Keizersgracht 123", "STREET_ADDRESS"),
     ],
 )
 def test_a_field_name_claims_whole_values(scanner, field, value, entity):
@@ -76,6 +89,7 @@ def test_a_field_name_claims_whole_values(scanner, field, value, entity):
         ("dob", "0000-00-00"),
         ("date_of_birth", "32 January 1990"),
         ("dob", "unknown"),
+        ("birth_dt", "19901331"),
         # particles stand between capitalized words: not alone, not first in a bare `name`, not last
         ("name", "van Beeck"),
         ("name", "Mathijs van"),
@@ -92,6 +106,13 @@ def test_a_field_name_lowers_confidence_or_keeps_placeholders(scanner, field, va
 def test_strong_detectors_still_fire_in_negative_fields(scanner):
     masked = scanner.mask(pl.Series(["x@example.com AKIAIOSFODNN7EXAMPLE"]), field="request_id").masked[0]
     assert "<EMAIL:" in masked and "<AWS_ACCESS_KEY:" in masked
+
+
+def test_address_suffixes_leave_other_addresses_alone():
+    for field in ("ip_address", "email_address", "mac_address", "remote_addr", "wallet_address"):
+        assert "STREET_ADDRESS" not in [r.entity for r in rules_for(field)], field
+    for field in ("customer_street", "billing.mailing_address", "addressLine1", "addr"):
+        assert "STREET_ADDRESS" in [r.entity for r in rules_for(field)], field
 
 
 def test_field_keys_are_normalized():

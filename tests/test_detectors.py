@@ -36,17 +36,19 @@ PRIORITY = [
     # URLs and connection strings
     "slack_webhook", "azure_sas", "jdbc_url", "oracle_jdbc_url", "ado_connection_string", "url_credentials",
     # headers, named secrets, key=value rules
-    "authorization_header", "bearer_token", "aws_secret_key", "azure_storage_key", "twilio_key", "password",
-    "api_token", "high_entropy_secret",
+    "authorization_header", "bearer_token", "aws_secret_key", "azure_storage_key", "twilio_key",
+    "quoted_password", "password", "password_loose", "password_in_prose", "pgpass", "api_token", "high_entropy_secret",
     # wallets, email, payment, government, medical, personal
     "ethereum_in_context", "ethereum_address", "bitcoin_bech32", "bitcoin_address", "email", "iban",
-    "credit_card_19", "credit_card", "swift_bic", "aba_routing", "us_ssn", "uk_nino", "us_passport",
+    "credit_card_19", "credit_card", "swift_bic", "aba_routing", "us_ssn", "us_ssn_in_context", "uk_nino",
+    "us_passport",
     "us_driver_license", "us_npi", "dea_number", "medical_record_number", "icd10_code", "date_of_birth", "age",
     "age_in_years", "username", "street_address", "street_address_in_context", "uk_postcode",
-    "person_introduced", "person_role", "person_greeting", "person_signoff", "person_its", "person_here",
-    "person_display_name",
+    "person_introduced", "person_role", "person_role_title", "person_greeting", "person_signoff", "person_its",
+    "person_here", "person_display_name", "person_header", "person_speaker", "person_mention", "person_possessive",
+    "person_signature",
     # phones and network addresses
-    "phone", "phone_europe", "ipv6", "mac_address", "ipv4",
+    "phone", "phone_europe", "phone_in_context", "ipv6", "mac_address", "ipv4",
 ]  # fmt: skip
 
 
@@ -109,6 +111,24 @@ VALUE_OF = {
     "IP 10.0.0.5.443 > proxy.51234: Flags [S]": "10.0.0.5",
     "ssh root@10.0.0.5": "10.0.0.5",
     "server version 2.1, peer 10.1.2.3": "10.1.2.3",
+    # phone numbers after a phone key
+    "phone: 4155550100": "4155550100",
+    "mobile: 07700900123": "07700900123",
+    '"phoneNumber": "0612345678"': "0612345678",
+    "tel: 612 345 678": "612 345 678",
+    "Tel. 0612345678": "0612345678",
+    "tel:0612345678": "0612345678",
+    "contact_phone=919876543210": "919876543210",
+    "call me at 4155550100": "4155550100",
+    "text us on 07700900123": "07700900123",
+    "my number is 07700900123": "07700900123",
+    # SSNs after their key
+    "SSN: 536 22 1234": "536 22 1234",
+    "SSN 536221234": "536221234",
+    '"ssn": "536221234"': "536221234",
+    "Social Security No. 536.22.1234": "536.22.1234",
+    "social security number: 536 22 1234": "536 22 1234",
+    "TIN: 536221234": "536221234",
     **PEOPLE_VALUES, **ID_VALUES, **CRYPTO_VALUES, **SECRET_VALUES, **NAME_VALUES,
 }  # fmt: skip
 

@@ -64,6 +64,29 @@ VALUES = {
     '"Doe, Jane" <jane.doe@example.com>': "Doe, Jane",
     "From: Ana Belén da Silva <ana@example.org>": "Ana Belén da Silva",
     "Cc: Zoë O'Neill-Hart<zoe@example.co.uk>": "Zoë O'Neill-Hart",
+    "Subject: refund\nFrom: Jane Doe\nTo: support@example.com": "Jane Doe",
+    "Subject: refund\ncc: Ravi Shankar Iyer; billing": "Ravi Shankar Iyer",
+    "Intake form\nName: Jane Doe": "Jane Doe",
+    "Visit note\nPt: Jane Doe, DOB 01/31/1990": "Jane Doe",
+    "Ward 3\nPatient: Priya": "Priya",
+    '"text": "To: Dr. Chen\\nRe: results"': "Chen",
+    "Agent: hello\nJane Doe: hi, my card was charged twice": "Jane Doe",
+    "Agent: how can I help?\nPriya: thanks, that worked": "Priya",
+    "[10:41] Agent: ok?\n[10:42] Mateusz Wójcik: yes please": "Mateusz Wójcik",
+    "can you ask Priya about the refund?": "Priya",
+    "ping Ravi when it lands": "Ravi",
+    "per Jane, the card was replaced": "Jane",
+    "according to Siobhán, it failed twice": "Siobhán",
+    "please cc Mateusz.": "Mateusz",
+    "let Zoë know": "Zoë",
+    "I updated Jane's account yesterday": "Jane",
+    "refund Ana Ponce's order": "Ana Ponce",
+    "Mateusz\u2019s phone is off": "Mateusz",
+    "Thanks for the quick fix.\n-- \nJane Doe\nAcme Corp": "Jane Doe",
+    "see you then\n-- Priya": "Priya",
+    "Agent: hi\nRegina Verdugo: oops, I pasted my token": "Regina Verdugo",
+    "Patient Ugolino Civaschi, born 09/07/2001": "Ugolino Civaschi",
+    "Tenant Ana Belén Ponce (unit 4) called": "Ana Belén Ponce",
 }
 
 
@@ -120,10 +143,22 @@ FOUND = [
     # display names: the address goes to the email detector
     ("From: Tomás Ó Briain <tomas@example.ie>", ["Tomás Ó Briain"]),
     ('To: "García, María" <maria@example.es>', ["García, María"]),
+    # headers, speakers, mentions, possessives, signatures; Polish, Turkish, Czech, Greek and Cyrillic letters
+    ("Subject: refund\nFrom: Łukasz Żółkiewski\nTo: Şükrü Öztürk", ["Łukasz Żółkiewski", "Şükrü Öztürk"]),
+    ("Agent: hello\nJiří Dvořák: hi, my card was charged twice", ["Jiří Dvořák"]),
+    ("please ask Nguyễn about it", ["Nguyễn"]),
+    ("I updated Γιώργος Παπαδόπουλος's account", ["Γιώργος Παπαδόπουλος"]),
+    ("Dear Иван Петров,", ["Иван Петров"]),
+    ("Thanks.\n--\nНаталья", ["Наталья"]),
 ]
 
 # text kept as it is: greeting objects, teams, products, lowercase words
 KEPT = [
+    "From: Support Team\nTo: All Staff\nName: Production\nPatient: unknown",
+    "Error: I/O timeout\nRoot Cause: the cache expired",
+    "compatible with Visual Studio Code",
+    "ask Google about it, per Month, according to Wikipedia,",
+    "Amazon's account page and Today's order count",
     "Thanks Again, see you",
     "Thanks for the update!",
     "Hi Team, the deploy is done.",

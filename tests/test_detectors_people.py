@@ -31,6 +31,21 @@ VALUES = {
     '"dob": "1985-07-04T00:00:00Z"': "1985-07-04",
     "Birthday: March 3rd, 1972": "March 3rd, 1972",
     "patient_dob=07/04/85": "07/04/85",
+    "D.O.B. 31.01.1990": "31.01.1990",
+    "Pt: J. Doe, DOB 01/31/1990": "01/31/1990",
+    "b. 31-Jan-1990": "31-Jan-1990",
+    "Geburtsdatum: 31.01.1990": "31.01.1990",
+    "geb. 31.01.1990": "31.01.1990",
+    "fecha de nacimiento: 31/01/1990": "31/01/1990",
+    "n\u00e9e le 31/01/1990": "31/01/1990",
+    "data di nascita 31/01/1990": "31/01/1990",
+    '"birthDate": "1990/01/31"': "1990/01/31",
+    "date_naissance=1990-01-31": "1990-01-31",
+    "birth_dt: 19900131": "19900131",
+    "born Jan 31 1990": "Jan 31 1990",
+    "born in 1985 in Lyon": "1985",
+    "year of birth: 1985": "1985",
+    "DOB:1990-01-31": "1990-01-31",
     "age: 34": "34",
     '{"age": 34}': "34",
     "Aged 71": "71",
@@ -58,7 +73,8 @@ VALUES = {
     [("1990-01-31", True), ("31/01/1990", True), ("01/31/1990", True), ("07/04/85", True),
      ("31 January 1990", True), ("March 3rd, 1972", True), ("1990-13-01", False), ("1990-01-32", False),
      ("13/13/1990", False), ("00/12/1990", False), ("31/01/1850", False), ("31 Jan 2150", False),
-     ("32 January 1990", False), ("1990", False)],
+     ("32 January 1990", False), ("1990", True), ("1850", False), ("19900131", True), ("19901331", False),
+     ("31-Jan-1990", True)],
 )  # fmt: skip
 def test_birth_date_plausible(value: str, ok: bool) -> None:
     assert birth_date_plausible(value) is ok
@@ -69,7 +85,7 @@ def test_birth_date_plausible(value: str, ok: bool) -> None:
     ["1990-01-31", "1990-1-9", "1990.12.01", "31/01/1990", "01/31/1990", "07/04/85", "1.2.1990", "31 January 1990",
      "3rd of Jan. 1990", "January 31, 1990", "March 3rd, 1972", "Sept 9 2001", "1990-13-01", "1990-01-32",
      "1990-00-10", "13/13/1990", "00/12/1990", "31/01/1850", "31/01/2150", "31 Jan 2150", "32 January 1990",
-     "0 May 1990", "May 32, 1990", "1990", "0000-00-00", "99/99/99"],
+     "0 May 1990", "May 32, 1990", "0000-00-00", "99/99/99", "31-Jan-1990", "31-JAN-90", "32-Jan-1990"],
 )  # fmt: skip
 def test_birth_date_pattern_accepts_what_the_validator_accepts(value: str) -> None:
     """Field rules run BIRTH_DATE alone, without the validator: the pattern itself must be plausible only."""

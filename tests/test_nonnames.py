@@ -45,6 +45,9 @@ def test_a_listed_word_after_a_title_is_a_name() -> None:
     assert not not_a_name("Jenkins", before="called Mr. ")
     assert not not_a_name("Jenkins", before="Dr ")
     assert not_a_name("Jenkins", before="restarted ")
+    assert not not_a_name("Jenkins", before="Termin mit Herr ")  # titles of other languages too
+    assert not not_a_name("Jenkins", before="la Sra. ")
+    assert not_a_name("Jenkins", before="usr ")
 
 
 def test_the_list_is_large_lowercase_and_free_of_given_names() -> None:

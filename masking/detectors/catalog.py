@@ -22,21 +22,27 @@ from masking.detectors.ai_keys import ANTHROPIC_KEY, HUGGINGFACE_TOKEN, OPENAI_K
 from masking.detectors.base import Detector
 from masking.detectors.cloud_secrets import AWS_SECRET_KEY, AZURE_SAS, AZURE_STORAGE_KEY, GOOGLE_API_KEY
 from masking.detectors.connection_strings import ADO_CONNECTION_STRING, JDBC_URL, ORACLE_JDBC_URL
-from masking.detectors.contact import EMAIL, PHONE, PHONE_EUROPE
+from masking.detectors.contact import EMAIL, PHONE, PHONE_EUROPE, PHONE_IN_CONTEXT
 from masking.detectors.crypto import BITCOIN_ADDRESS, BITCOIN_BECH32, ETHEREUM_ADDRESS, ETHEREUM_IN_CONTEXT
 from masking.detectors.dev_tokens import GITLAB_TOKEN, NPM_TOKEN, PYPI_TOKEN
 from masking.detectors.entropy import HIGH_ENTROPY_SECRET
 from masking.detectors.financial import ABA_ROUTING, CREDIT_CARD, CREDIT_CARD_19, IBAN, SWIFT_BIC
-from masking.detectors.government import UK_NINO, US_DRIVER_LICENSE, US_PASSPORT, US_SSN
+from masking.detectors.government import UK_NINO, US_DRIVER_LICENSE, US_PASSPORT, US_SSN, US_SSN_IN_CONTEXT
 from masking.detectors.medical import DEA_NUMBER, ICD10_CODE, MEDICAL_RECORD_NUMBER, US_NPI
 from masking.detectors.names import (
     PERSON_DISPLAY_NAME,
     PERSON_GREETING,
+    PERSON_HEADER,
     PERSON_HERE,
     PERSON_INTRODUCED,
     PERSON_ITS,
+    PERSON_MENTION,
+    PERSON_POSSESSIVE,
     PERSON_ROLE,
+    PERSON_ROLE_TITLE,
+    PERSON_SIGNATURE,
     PERSON_SIGNOFF,
+    PERSON_SPEAKER,
 )
 from masking.detectors.network import IPV4, IPV6, MAC_ADDRESS
 from masking.detectors.people import (
@@ -57,7 +63,11 @@ from masking.detectors.secrets import (
     GITHUB_TOKEN,
     JWT,
     PASSWORD,
+    PASSWORD_IN_PROSE,
+    PASSWORD_LOOSE,
+    PGPASS,
     PRIVATE_KEY,
+    QUOTED_PASSWORD,
     URL_CREDENTIALS,
 )
 from masking.registry import Registry
@@ -91,7 +101,11 @@ _PRIORITY: tuple[Detector, ...] = (
     AWS_SECRET_KEY,
     AZURE_STORAGE_KEY,
     TWILIO_KEY,
+    QUOTED_PASSWORD,
     PASSWORD,
+    PASSWORD_LOOSE,
+    PASSWORD_IN_PROSE,
+    PGPASS,
     API_TOKEN,
     HIGH_ENTROPY_SECRET,
     # 4. wallets, email, payment, government, medical, personal
@@ -106,6 +120,7 @@ _PRIORITY: tuple[Detector, ...] = (
     SWIFT_BIC,
     ABA_ROUTING,
     US_SSN,
+    US_SSN_IN_CONTEXT,
     UK_NINO,
     US_PASSPORT,
     US_DRIVER_LICENSE,
@@ -122,14 +137,21 @@ _PRIORITY: tuple[Detector, ...] = (
     UK_POSTCODE,
     PERSON_INTRODUCED,
     PERSON_ROLE,
+    PERSON_ROLE_TITLE,
     PERSON_GREETING,
     PERSON_SIGNOFF,
     PERSON_ITS,
     PERSON_HERE,
     PERSON_DISPLAY_NAME,
+    PERSON_HEADER,
+    PERSON_SPEAKER,
+    PERSON_MENTION,
+    PERSON_POSSESSIVE,
+    PERSON_SIGNATURE,
     # 5. phones and network addresses
     PHONE,
     PHONE_EUROPE,
+    PHONE_IN_CONTEXT,
     IPV6,
     MAC_ADDRESS,
     IPV4,

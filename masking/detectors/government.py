@@ -31,7 +31,7 @@ from __future__ import annotations
 from masking.detectors.base import Detector
 from masking.detectors.checksums import nino_valid
 from masking.detectors.patterns import keyed
-from masking.detectors.validators import digits_only, not_placeholder, ssn_valid, strip_spaces
+from masking.detectors.validators import digits_only, not_placeholder, ssn_digits_valid, ssn_valid, strip_spaces
 
 # Dashed form only: nine bare digits are as likely an id or an amount, and telling them apart needs the
 # surrounding words, which a single regex over a whole column does not have.
@@ -113,4 +113,36 @@ US_DRIVER_LICENSE = Detector(
         "DL No. WDLABCD456DG",
     ),
     near_misses=("driver's license: NONE", "DL: 45 ms", "dl=0", "driver license: pending", "DL# ${DL}"),
+)
+
+
+# After the words that announce it, an SSN is also written with spaces or dots, or as nine bare digits
+# (`SSN: 536 22 1234`, `"ssn": "536221234"`, `Social Security No. 536.22.1234`). The last four digits alone
+# (`ssn_last4: 1234`) are left readable: they identify no one without the rest.
+US_SSN_IN_CONTEXT = Detector(
+    name="us_ssn_in_context",
+    entity="US_SSN",
+    pattern=keyed(
+        rf"ssn{_NUMBER_WORD}|ss#|social[ _-]?security(?:[ _-]?(?:no|num(?:ber)?|#))?\.?|tin",
+        r"[0-9]{3}[ .-]?[0-9]{2}[ .-]?[0-9]{4}\b",
+    ),
+    validator=ssn_digits_valid,
+    normalize=digits_only,
+    context=US_SSN.context,
+    examples=(
+        "SSN: 536 22 1234",
+        "SSN 536221234",
+        '"ssn": "536221234"',
+        "Social Security No. 536.22.1234",
+        "social security number: 536 22 1234",
+        "TIN: 536221234",
+    ),
+    near_misses=(
+        "ssn_last4: 1234",
+        "SSN: 000 12 3456",
+        "SSN: 9001 22 1234",
+        "order 536221234 shipped",
+        "ssn: 5362212345",
+        "tin: 12-3456789",
+    ),
 )

@@ -29,12 +29,14 @@ import re
 
 from masking.detectors.base import Detector
 from masking.detectors.patterns import ASSIGN
+from masking.nonnames import not_names
 
 # ---- name words -----------------------------------------------------------------------------------------
 
-# Latin-1 letters and Latin Extended-A/B (U+00C0-U+024F, the signs × and ÷ among them) and Latin Extended
-# Additional (Vietnamese), both cases in one class: the validator checks the case.
-_LATIN = r"\u00c0-\u024f\u1e00-\u1eff"
+# Latin-1 letters and Latin Extended-A/B (U+00C0-U+024F, the signs × and ÷ among them), Greek and Coptic and
+# Cyrillic (U+0370-U+04FF: `Γιώργος`, `Иван Петров`) and Latin Extended Additional (Vietnamese), both cases in
+# one class: the validator checks the case.
+_LATIN = r"\u00c0-\u024f\u0370-\u04ff\u1e00-\u1eff"
 _UPPER = rf"[A-Z{_LATIN}]"
 _RUN = rf"[A-Za-z{_LATIN}-]"  # the rest of a word: `Anna`, `McDonald`, `Hans-Christian`
 _WORD = rf"{_UPPER}{_RUN}*(?:['\u2019]{_UPPER}{_RUN}*)?"  # and `O'Brien`
@@ -90,7 +92,7 @@ _WORD_START = rf"(?:^|\\[nrt]|[^{_NAME_CHAR}\-./@\\])"  # where a name may begin
 _LIST_START = r"(?:^|\\[nr]|[\r\n\"',:;(>])[ \t]*"  # ...or follows a header or a list separator
 # The character after a name: anything that cannot continue it, but `[` (`full_name: Optional[str]`).
 _END = rf"(?:[^{_NAME_CHAR}\[]|$)"
-_TITLE = r"(?:(?:Mrs|Mr|Ms|Mx|Mme|Mlle)\.?|Dr\.|Prof\.)"
+_TITLE = r"(?:(?:Mrs|Mr|Ms|Mx|Mme|Mlle|Sr|Sra|Srta|Hr|Fr)\.?|Dr\.|Prof\.|Herr|Frau|Sig\.(?:ra)?)"
 _BLANKS = r"[ \t]+"
 
 # ---- the validator --------------------------------------------------------------------------------------
@@ -160,7 +162,7 @@ paypal shopify salesforce zendesk hubspot twilio sendgrid openai anthropic chatg
 cortana excel outlook gmail chrome firefox safari elasticsearch kibana prometheus datadog sentry pagerduty
 terraform ansible nginx envoy celery spark hadoop snowflake databricks bigquery tableau looker vercel heroku
 netlify cloudflare dropbox youtube linkedin instagram whatsapp telegram discord reddit wordpress tiktok numpy
-scipy pytorch jetbrains
+scipy pytorch jetbrains wikipedia
 """
 _STOP_WORDS = frozenset(" ".join((_FUNCTION_WORDS, _ROLE_WORDS, _CODE_WORDS, _PRODUCT_WORDS)).split())
 
@@ -175,8 +177,8 @@ def person_name_valid(value: str) -> bool:
     `ValidationError`, `MariaDB`); no word, nor any part of a hyphenated one, is in the stop list."""
     words = value.replace(",", " ").split()
     names = [w for w in words if w not in _PARTICLE_WORDS and not re.fullmatch(_INITIAL, w)]
-    if not names:
-        return False
+    if not names or all(w.casefold() in not_names() for w in names):
+        return False  # `Retrying Grafana`, `Visual Studio`: software and log words, listed in nonnames
     for word in names:
         parts = _WORD_PARTS.split(word)
         if not word[0].isupper() or not any(c.islower() for c in word) or not all(map(_name_shaped, parts)):
@@ -257,7 +259,8 @@ _CLOSINGS = _phrases(
     "regards", "best regards", "kind regards", "warm regards", "warmest regards", "many regards", "with regards",
     "sincerely", "yours sincerely", "yours truly", "yours faithfully", "respectfully", "cordially", "best",
     "best wishes", "all the best", "thanks", "thank you", "many thanks", "thanks again", "cheers", "love",
-    "warmly", "take care", "talk soon", "thx",
+    "warmly", "take care", "talk soon", "thx", "signed", "yours", "respectfully yours", "saludos", "cordialement",
+    "un saluto", "groeten", "met vriendelijke groet",
 )  # fmt: skip
 
 # A closing, then on the next line (or after its comma on the same line) a name standing alone to the end of
@@ -347,6 +350,8 @@ _ROLE_PHRASES = _phrases(
     "contacted by", "assigned to", "addressed to", "issued to", "payable to", "transferred to", "forwarded to",
     "escalated to", "on behalf of", "care of", "c/o", "attn", "attention", "spoke with", "spoke to",
     "talked to", "talked with", "met with", "email from", "message from", "call from", "this is", "it's", "it is",
+    "per", "according to", "with", "ask", "ping", "cc", "thanks to", "courtesy of", "check with", "reach out to",
+    "meeting with", "call with", "chat with", "booked for", "appointment for", "seen by", "prescribed by",
 )  # fmt: skip
 # A capitalized role starts Title Case labels and job titles (`User Stats Chart`, `Customer Success Manager`,
 # `Contact Center Supervisor`): it counts before a name only with a separator (`Patient: Jane Doe`).
@@ -388,6 +393,21 @@ PERSON_ROLE = _detector(
         "User Stats Chart",
         "Contact Center Supervisor",
         'name = "Common Lisp"',
+    ),
+)
+
+# A capitalized role before a full name and a comma or a bracket: `Patient Ugolino Civaschi, born 1952`,
+# `Customer Ana Ponce (VIP)`. Title Case labels (`Customer Success Team,`) hold a stop word.
+PERSON_ROLE_TITLE = _detector(
+    "person_role_title",
+    rf"{_KEY_START}(?:{_phrases(*(n.capitalize() for n in _ROLE_NOUNS), capital=False)}){_BLANKS}"
+    rf"(?:{_TITLE}[ \t]+)?(?P<value>{_name(2, 4)})[ \t]*[,;(]",
+    examples=("Patient Ugolino Civaschi, born 09/07/2001", "Tenant Ana Belén Ponce (unit 4) called"),
+    near_misses=(
+        "Customer Success Team, hi",
+        "User Stats Chart, top",
+        "Contact Center Supervisor,",
+        "Patient unknown,",
     ),
 )
 
@@ -472,12 +492,164 @@ PERSON_DISPLAY_NAME = _detector(
     ),
 )
 
+# ---- headers, labels and chat speakers --------------------------------------------------------------------
+
+_LINE_START = r"(?:^|\\[nr]|[\r\n\"])[ \t]*"
+_HEADER_WORDS = (
+    "from", "to", "cc", "bcc", "reply-to", "sender", "recipient", "attendee", "attendees", "name", "full name",
+    "patient", "pt", "client", "customer", "signed", "signature", "signed by", "assignee", "assigned to", "owner",
+    "reporter", "reported by", "requester", "requested by", "approver", "approved by", "contact", "guest",
+    "member", "employee", "applicant", "tenant", "driver", "passenger", "student", "physician", "provider",
+    "doctor", "nurse", "caller", "author", "interviewer", "candidate", "witness", "next of kin", "emergency contact",
+    "prepared by", "submitted by", "verified by", "ordered by",
+)  # fmt: skip
+_HEADER_KEYS = _phrases(*_HEADER_WORDS)
+_HEADER_KEYS_CAPITALIZED = _phrases(*(w.capitalize() for w in _HEADER_WORDS), capital=False)
+# A mail header or a form label at the start of a line, then a whole name to the end of the line or to a list
+# separator: `From: Jane Doe`, `cc: Ravi Iyer; Ana Ponce`, `Name: Jane Doe`, `Pt: Jane Doe, DOB 01/31/1990`,
+# `Patient: Jane`. One word is enough here (`To: Priya`); the stop lists keep `From: Support Team`,
+# `Name: Production`, `Patient: unknown`.
+PERSON_HEADER = _detector(
+    "person_header",
+    # Mid-line, a capitalized key (`| Name: Jane Doe |`, the next header after a line break a match took).
+    rf"(?:{_LINE_START}(?:{_HEADER_KEYS})|\b(?:{_HEADER_KEYS_CAPITALIZED}))[ \t]*:[ \t]*(?:{_TITLE}[ \t]+)?"
+    rf"(?P<value>{_name(1, 4)})"
+    rf"[ \t]*(?:[,;(<|]|[ \t][-\u2013\u2014][ \t]|{_LINE_BREAK}|\\?\"|$)",
+    examples=(
+        "Subject: refund\nFrom: Jane Doe\nTo: support@example.com",
+        "Subject: refund\ncc: Ravi Shankar Iyer; billing",
+        "Intake form\nName: Jane Doe",
+        "Visit note\nPt: Jane Doe, DOB 01/31/1990",
+        "Ward 3\nPatient: Priya",
+        '"text": "To: Dr. Chen\\nRe: results"',
+    ),
+    near_misses=(
+        "From: Support Team",
+        "Name: Production",
+        "Patient: unknown",
+        "To: All Staff",
+        "From: Jenkins",
+        "Status: Pending",
+        "sent it to: Jane Doe is here",
+        "Owner: Platform Team",
+    ),
+)
+
+# A chat transcript's speaker label at the start of a line, only before chat-like words: `Jane Doe: hi, my
+# card...`, `Priya: thanks!`. Labels of logs and documents (`Error: ...`, `Root Cause: the cache`) are followed
+# by other words.
+_CHAT_OPENERS = _phrases(
+    "hi", "hey", "hello", "hiya", "thanks", "thank you", "thx", "yes", "yeah", "yep", "no", "nope", "ok", "okay",
+    "sure", "i", "i'm", "i've", "i'll", "i'd", "can", "could", "would", "will", "please", "pls", "my", "we", "you",
+    "sorry", "great", "lol", "good morning", "just", "so", "hmm", "got it", "what", "when", "how", "why", "did",
+    "do", "does", "is", "are", "any", "perfect", "cool", "awesome", "morning", "ugh", "oh", "ah", "hola", "bonjour",
+    "oops", "fyi", "btw", "heads up", "quick question", "actually", "wait", "yup", "np", "ty", "haha", "omg",
+    "anyone", "hang on", "one sec", "me", "same", "agreed", "done", "nvm", "welcome",
+)  # fmt: skip
+PERSON_SPEAKER = _detector(
+    "person_speaker",
+    rf"{_LINE_START}(?:\[[0-9:APMapm \t]+\][ \t]*)?(?P<value>{_name(1, 3)})[ \t]*:[ \t]+(?:{_CHAT_OPENERS})"
+    r"\b",
+    examples=(
+        "Agent: hello\nJane Doe: hi, my card was charged twice",
+        "Agent: how can I help?\nPriya: thanks, that worked",
+        "[10:41] Agent: ok?\n[10:42] Mateusz Wójcik: yes please",
+        "Agent: hi\nRegina Verdugo: oops, I pasted my token",
+    ),
+    near_misses=(
+        "Error: I/O timeout",
+        "Root Cause: the cache expired",
+        "Agent: hi there",
+        "Note: please restart",
+        "Customer: yes",
+        "jane: hi",
+        "Step One: open the file",
+    ),
+)
+
+# One name word after words that point at a person: `ask Priya`, `ping Ravi`, `cc Jane`, `per Jane`,
+# `according to Jane`, then punctuation or a word that goes on the sentence (`ask Priya about it`). Two to four
+# words go through PERSON_ROLE.
+_MENTIONS = _phrases(
+    "ask", "ping", "cc", "per", "according to", "thanks to", "check with", "reach out to", "loop in", "talk to",
+    "spoke with", "spoke to", "talked to", "met with", "meeting with", "call with", "chat with", "email", "text",
+    "message", "call", "tell", "remind", "let", "assign", "escalate to", "forward to", "hand off to",
+    capital=False,
+)  # fmt: skip
+PERSON_MENTION = _detector(
+    "person_mention",
+    rf"{_KEY_START}(?:{_MENTIONS}){_BLANKS}(?:{_TITLE}[ \t]+)?(?P<value>{_WORD})"
+    rf"(?:[ \t]*[,.!?;:)]|[ \t]+(?:about|for|if|whether|when|to|and|or|on|in|re|know|asap|directly)\b|{_LINE_BREAK}|$)",
+    examples=(
+        "can you ask Priya about the refund?",
+        "ping Ravi when it lands",
+        "per Jane, the card was replaced",
+        "according to Siobhán, it failed twice",
+        "please cc Mateusz.",
+        "let Zoë know",
+    ),
+    near_misses=(
+        "ask Google about it",
+        "per Month, billed",
+        "ping Redis for health",
+        "according to Wikipedia, the",
+        "text Support for help",
+        "email Billing about it",
+        "call Monday about it",
+        "from Amazon about it",
+        "let Me know",
+        "per Request,",
+    ),
+)
+
+# A name with a possessive before a word of a person's records: `Jane's account`, `Ana Ponce's order`.
+_RECORDS = _phrases(
+    "account", "order", "orders", "card", "email", "phone", "number", "address", "profile", "password", "record",
+    "records", "chart", "file", "details", "info", "balance", "payment", "refund", "invoice", "subscription",
+    "appointment", "prescription", "claim", "policy", "ssn", "dob", "birthday", "date of birth", "mom", "dad",
+    "wife", "husband", "son", "daughter", "mother", "father", "manager", "login", "medical", "bank",
+    capital=False,
+)  # fmt: skip
+PERSON_POSSESSIVE = _detector(
+    "person_possessive",
+    # Plain words only, at most three (no initials, no particles): the pattern may start at any word.
+    rf"{_WORD_START}(?P<value>{_WORD}(?:[ \t]{_WORD}){{0,2}})['\u2019]s[ \t](?:{_RECORDS})\b",
+    examples=(
+        "I updated Jane's account yesterday",
+        "refund Ana Ponce's order",
+        "Mateusz\u2019s phone is off",
+    ),
+    near_misses=(
+        "Amazon's account page",
+        "Today's order count",
+        "the Customer's account",
+        "Grafana's dashboard",
+        "jane's account",
+        "Friday's invoice",
+    ),
+)
+
+# The `-- ` line that opens a mail signature, and the name after it: `--\nJane Doe`, `-- Jane`.
+PERSON_SIGNATURE = _detector(
+    "person_signature",
+    rf"{_LINE_START}(?:--|\u2014|\u2013)[ \t]*(?:{_LINE_BREAK}[ \t]*)?(?P<value>{_name(1, 4)})[ \t]*"
+    rf"(?:{_LINE_BREAK}|\\?\"|$)",
+    examples=("Thanks for the quick fix.\n-- \nJane Doe\nAcme Corp", "see you then\n-- Priya"),
+    near_misses=("--\nThe Acme Team", "-- Release Notes", "--verbose", "-- \nSent from my iPhone"),
+)
+
 NAME_DETECTORS: tuple[Detector, ...] = (
     PERSON_GREETING,
     PERSON_SIGNOFF,
     PERSON_INTRODUCED,
     PERSON_ROLE,
+    PERSON_ROLE_TITLE,
     PERSON_ITS,
     PERSON_HERE,
     PERSON_DISPLAY_NAME,
+    PERSON_HEADER,
+    PERSON_SPEAKER,
+    PERSON_MENTION,
+    PERSON_POSSESSIVE,
+    PERSON_SIGNATURE,
 )

@@ -8,7 +8,15 @@ from __future__ import annotations
 
 from masking.detectors.base import Detector
 from masking.detectors.patterns import ASSIGN, QUOTE, WS, key_name, nocase
-from masking.detectors.validators import credential_not_filler, jwt_valid, not_filler, token_like
+from masking.detectors.validators import (
+    credential_not_filler,
+    jwt_valid,
+    not_filler,
+    password_like,
+    pgpass_password_valid,
+    quoted_password_valid,
+    token_like,
+)
 
 # A truncated log line can cut a key before its END line: the block then runs to the end of the text, so
 # the part that was logged is still masked. `(?s:.)` crosses both real newlines and JSON-escaped `\n`.
@@ -135,10 +143,25 @@ BEARER_TOKEN = Detector(
 # Key names are matched with a prefix (`db_password`, `x-api-key`, `refresh_token`; see key_name) but no
 # suffix, so `password_length` or `max_tokens` are not keys. The value stops at whitespace, quotes and the
 # delimiters of query strings, connection strings and repr() output. It may not start with `$ < * { [ %`
-# (templates and masks) nor `-` (a PEM block is left whole to the private key detector).
+# (templates and masks) nor `-` (a PEM block is left whole to the private key detector). Password keys include
+# `password2` (`new_password1` in form posts), `passcode`, `pswd`, and the word in German, Dutch, Spanish,
+# Portuguese and French (`Passwort`, `wachtwoord`, `contrasena`, `senha`, `mot de passe`).
 _VALUE_FIRST = rf"""[^{WS}"'`\\<>$*{{}}\[\]()%,;&-]"""
 _VALUE_REST = rf"""[^{WS}"'`\\<>{{}}\[\](),;&]"""
-_PASSWORD_KEYS = key_name("password", "passwd", "passphrase", "pwd", "secret(?:[_-]?(?:access[_-]?)?key)?")
+_PASSWORD_KEYS = key_name(
+    "password[0-9]?",
+    "passwd",
+    "passphrase",
+    "passcode",
+    "pswd",
+    "passwort",
+    "wachtwoord",
+    "contrasena",
+    "senha",
+    "mot[ _-]?de[ _-]?passe",
+    "pwd",
+    "secret(?:[_-]?(?:access[_-]?)?key)?",
+)
 _TOKEN_KEYS = key_name("api[_-]?key", "access[_-]?token", "token")
 
 # Passwords given on a command line. The user name stays readable, as in URL credentials; only the password
@@ -196,6 +219,9 @@ PASSWORD = Detector(
         "sshpass -p Fake!Pass1 ssh deploy@build-01",
         "docker login -u bob --password Fake-Pass-42 registry.example.com",
         "openssl pkcs12 -in cert.p12 -passin pass:Fake-Pass-42",
+        "Passwort: Geheim-2026",
+        "mot de passe : Secret-2026",
+        "senha=Fake-Pass-42",
     ),
     near_misses=(
         "password=",
@@ -227,6 +253,192 @@ PASSWORD = Detector(
         "mysql -u root -p shop",
         "mkdir -p'/tmp/build dir'",
         "openssl rsa -in key.pem -passin env:KEY_PASS",
+    ),
+)
+
+# Quoted values, which may hold what ends an unquoted one (spaces, `, ; & ( )`): the value runs to the next
+# quote, backslash (a JSON-escaped quote) or `<`, and a closing quote or `</` must follow. The key is a password
+# key written as
+# - key=value with the value quoted: `password: "correct horse"`, `{"passwd": "a,b;c"}`, `PASSWORD := 'x y'`;
+# - a PHP constant or a call with a default: `define('DB_PASSWORD', 'x')`, `os.getenv("DB_PASSWORD", "x")`;
+# - an XML element or a key/value attribute pair: `<password>x</password>`, `<db-password>x</db-password>`,
+#   `<add key="SmtpPassword" value="x"/>`, `<property name="password" value="x"/>`;
+# - SQL: `CREATE ROLE app LOGIN PASSWORD 'x'`, `IDENTIFIED BY 'x'`, `SET PASSWORD = PASSWORD('x')`;
+# - Markdown code: password: `x`.
+# Placeholders and sentences (a validation message in a password field) are left to the unquoted rule.
+_QUOTED_VALUE = r"""[^"'`\\<\r\n]*"""
+_OPEN = rf"(?:{QUOTE}|`)"
+_QUOTED_PREFIX = (
+    rf"(?:{_PASSWORD_KEYS}(?:(?:{QUOTE}[ \t]*(?:=>|:=|[:=,])|[ \t]*(?:=>|:=|[:=]))[ \t]*{_OPEN}"
+    rf"|{QUOTE}[ \t]+{nocase('value')}[ \t]*=[ \t]*{QUOTE}|(?:[ \t]+|\(){QUOTE})"
+    rf"|<(?:[A-Za-z][A-Za-z0-9_.:-]*)?{_PASSWORD_KEYS}>|\b{nocase('identified')}[ \t]+{nocase('by')}[ \t]+')"
+)
+
+QUOTED_PASSWORD = Detector(
+    name="quoted_password",
+    entity="PASSWORD",
+    pattern=rf"{_QUOTED_PREFIX}(?P<value>{_VALUE_FIRST}{_QUOTED_VALUE})(?:{_OPEN}|</)",
+    validator=quoted_password_valid,
+    context=PASSWORD.context,
+    examples=(
+        '"password": "correct horse battery staple"',
+        "password='p@ss w0rd'",
+        '{"passwd": "Fake,Pass;42"}',
+        "password: 'Fake&Pass(42)'",
+        "define('DB_PASSWORD', 'Fake-Pass-42');",
+        "<password>Fake-Pass-42</password>",
+        "<db-password>Fake Pass</db-password>",
+        '<add key="SmtpPassword" value="Fake-Pass-42" />',
+        '<property name="password" value="Fake-Pass-42"/>',
+        "CREATE ROLE app LOGIN PASSWORD 'Fake-Pass-42';",
+        'login failed for bob with password "Fake Pass 42"',
+        "CREATE USER 'bob'@'%' IDENTIFIED BY 'Fake-Pass-42';",
+        "SET PASSWORD FOR 'bob'@'%' = PASSWORD('Fake-Pass-42');",
+        "Password: `Fake Pass 42`",
+        "new_password1='Fake-Pass-42'",
+        "passcode: '493817'",
+    ),
+    near_misses=(
+        '"password": "This field is required."',
+        '"password": "${DB_PASSWORD}"',
+        "<password>${DB_PASSWORD}</password>",
+        '<add key="SmtpPassword" value="" />',
+        "password: '***'",
+        '"password": "must be at least eight characters long"',
+        "password: 'unterminated",
+        "IDENTIFIED BY PASSWORD '*6C8989366EAF75BB670AD8EA7A7FC1176A95CEF4'",
+        "the password field",
+    ),
+)
+
+# Weaker keys and shapes, where a plain word is more often prose than a password, so the value must look
+# like a credential (digits or mixed case) and not be a short count (`pass: 120`):
+# - `pass` and `pw` keys: `DB_PASS=x`, `SMTP_PASS: x`, `"pass": "x"`, `default_pass = x`, `pw: x`;
+# - Redis: `requirepass x`, `masterauth x`;
+# - `.netrc`: `machine h login bob password x`;
+# - prose: `the password is x`, `passphrase was x`;
+# - Markdown: `**Password:** x`, `| password | x |`; lowercase keys without a blank, `password:x`, `pwd:x`
+#   (Maskline's own tokens spell the entity in capitals: `<PASSWORD:5f2a9c1e>`);
+# - a Dockerfile's `ENV DB_PASSWORD x`, `redis-cli -h cache -a x`, Wi-Fi `psk=x`.
+# `is`, `was`, `is now`, `is:`, `to`, `as`, `has been reset to`, `changed to`.
+_PROSE_ASSIGN = (
+    rf"[ \t]+(?:(?:{nocase('is|was|to|as')})(?:[ \t]+{nocase('now')})?:?"
+    rf"|(?:(?:{nocase('has')}[ \t]+{nocase('been')}|{nocase('was|is')})[ \t]+)?"
+    rf"{nocase('(?:changed|reset|set|updated)')}[ \t]+{nocase('to')})"
+    rf"[ \t]+(?:{QUOTE})?"
+)
+# `password for bob: x`, `password for the admin account is x`.
+_FOR_WHOM = rf"[ \t]+{nocase('for')}[ \t][A-Za-z0-9_.@' \t-]*(?::|[ \t]{nocase('is')})[ \t]+(?:{QUOTE})?"
+_LOOSE_KEYS = key_name("password[0-9]?", "passwd", "passphrase", "pwd")
+_MARKDOWN_ASSIGN = r"(?::\*\*|\*\*[ \t]*:|[ \t]*\|)[ \t]*`?"
+_LOOSE_PREFIX = (
+    rf"{key_name('pass', 'pw', 'psk')}{ASSIGN}"
+    rf"|\b(?:requirepass|masterauth)[ \t]+(?:{QUOTE})?"
+    rf"|\b(?:login|user)[ \t]+[^{WS}]+[ \t]+password[ \t]+"
+    rf"|{_LOOSE_KEYS}(?:{_PROSE_ASSIGN}|{_MARKDOWN_ASSIGN}|{_FOR_WHOM})"
+    r"|\b[Pp](?:ass(?:wor)?d|wd):"
+    rf"|\bENV[ \t]+[A-Z0-9_]*PASSWORD[ \t]+"
+    rf"|\bredis-cli[ \t][^\r\n]*[ \t]-a[ \t]+(?:{QUOTE})?"
+)
+
+PASSWORD_LOOSE = Detector(
+    name="password_loose",
+    entity="PASSWORD",
+    pattern=rf"(?:{_LOOSE_PREFIX})(?P<value>{_VALUE_FIRST}{_VALUE_REST}*)",
+    validator=password_like,
+    context=PASSWORD.context,
+    examples=(
+        "export DB_PASS=Fake-Pass-42",
+        "SMTP_PASS: Fake-Pass-42",
+        '{"user": "bob", "pass": "Fake-Pass-42"}',
+        "rabbitmq default_pass = Fake-Pass-42",
+        "login: bob / pw: Fake-Pass-42",
+        "requirepass Fake-Pass-42",
+        "masterauth Fake-Pass-42",
+        "machine api.example.com login bob password Fake-Pass-42",
+        "my password is Fake-Pass-42",
+        "**Password:** Fake-Pass-42",
+        "| password | `Fake-Pass-42` |",
+        "login bob password:Fake-Pass-42",
+        "ENV POSTGRES_PASSWORD Fake-Pass-42",
+        "redis-cli -h cache -p 6379 -a Fake-Pass-42 ping",
+        "psk=Fake-Pass-42",
+    ),
+    near_misses=(
+        "pass: 120 fail: 3",
+        "pass: ok",
+        "first_pass: done",
+        "bypass=Fake-Pass-42",
+        "the password is incorrect",
+        "password is Required",
+        "requirepass ${REDIS_PASSWORD}",
+        "pass=xxxx-xxxx",
+        "user bob password reset requested",
+        "| password | string | yes |",
+        "<PASSWORD:5f2a9c1e>",
+        "redis-cli -a $REDIS_PASSWORD ping",
+        "Password:",
+    ),
+)
+
+
+def spelled_password(value: str) -> bool:
+    """A password named in a sentence (`use the password Fake-Pass-42`): 6+ characters, small letters and a
+    digit or symbol, and not a path, URL or address (`password /etc/shadow`)."""
+    if len(value) < 6 or not not_filler(value) or value.startswith(("/", "~", ".", "http")) or "://" in value:
+        return False
+    if "@" in value and "." in value.rsplit("@", 1)[-1]:
+        return False
+    return any(c.islower() for c in value) and any(c.isdigit() or not c.isalnum() for c in value)
+
+
+# A password right after the word in a sentence or a two-column listing: `the new password Fake-Pass-42`,
+# `password -> Fake-Pass-42`, `password<TAB>Fake-Pass-42`. Ordinary words follow `password` far more often, so
+# only values that mix small letters with digits or symbols count.
+PASSWORD_IN_PROSE = Detector(
+    name="password_in_prose",
+    entity="PASSWORD",
+    pattern=rf"\b{nocase('pass(?:word|phrase)')}(?:[ \t]+|[ \t]*->[ \t]*)(?P<value>{_VALUE_FIRST}{_VALUE_REST}*)",
+    validator=spelled_password,
+    context=PASSWORD.context,
+    examples=(
+        "log in with the temporary password Fake-Pass-42 and change it",
+        "password -> Fake-Pass-42",
+        "Password\tfake4242",
+    ),
+    near_misses=(
+        "password reset requested",
+        "password is now required",
+        "the password was changed to comply with policy",
+        "password for bob expired at 12:30",
+        "Password Manager",
+        "password SHA256",
+        "password /etc/shadow",
+        "password 123456",
+        "password xxxx-xxxx",
+        "password jane@example.com",
+        "password-protected",
+    ),
+)
+
+
+# `.pgpass` lines, `host:port:database:user:password`: the port (4 or 5 digits, or `*`) anchors the shape,
+# database and user start with a letter, `_` or `*` (so IPv6 groups and times do not qualify).
+PGPASS = Detector(
+    name="pgpass",
+    entity="PASSWORD",
+    pattern=(
+        r":(?:[0-9]{4,5}|\*):[A-Za-z_*][A-Za-z0-9_.*$-]*:[A-Za-z_*][A-Za-z0-9_.@*$-]*:"
+        rf"(?P<value>[^{WS}:\\]+)"
+    ),
+    validator=pgpass_password_valid,
+    context=("pgpass", "postgres", "password"),
+    examples=("db.example.com:5432:shop:app:Fake-Pass-42", "localhost:*:*:postgres:Fake-Pass-42"),
+    near_misses=(
+        "fe80:0000:abcd:ef01:1234",
+        "2026-11-27 18:48:11",
+        "db:5432:shop:app:*",
+        "00:1A:2B:3C:4D:5E",
     ),
 )
 

@@ -212,3 +212,44 @@ def token_like(value: str) -> bool:
     random part, after any vendor prefix) are not one or two characters repeated (``hf_xxxxxxxx...``,
     ``T00000000/B00000000/XXXXXXXX`` in vendors' docs). Test fixtures' ``Zq8Zq8...`` still counts."""
     return not_placeholder(value) and len(set(value[-20:])) >= 3
+
+
+# ---- passwords written in more shapes --------------------------------------------------------------------
+
+_PROSE_END = (".", "?", ":")
+
+
+def quoted_password_valid(value: str) -> bool:
+    """A quoted value that may hold spaces (``"correct horse battery staple"``): not a placeholder, and not a
+    sentence (``"This field is required."``, more than five words): a message in a ``password`` field is no
+    password."""
+    if not not_filler(value):
+        return False
+    words = value.split()
+    return len(words) == 1 or (len(words) <= 5 and not value.rstrip().endswith(_PROSE_END))
+
+
+def password_like(value: str) -> bool:
+    """After weaker keys (``pass:``, ``pw=``, ``the password is``): ``credential_not_filler`` (not a plain word,
+    ``pass: ok``, ``password is required``), and not a short count (``pass: 120 fail: 3``)."""
+    return credential_not_filler(value) and not (value.isdigit() and len(value) < 6)
+
+
+def pgpass_password_valid(value: str) -> bool:
+    """The last field of a ``.pgpass`` line, not four hex digits closing an IPv6 address."""
+    return not_filler(value) and not (len(value) <= 4 and all(c in "0123456789abcdefABCDEF" for c in value))
+
+
+_DATE_SHAPED = re.compile(r"[0-9]{4}[-./][0-9]{1,2}[-./][0-9]{1,2}|[0-9]{1,2}[-./][0-9]{1,2}[-./][0-9]{2,4}")
+
+
+def phone_in_context_valid(value: str) -> bool:
+    """Digits after a phone key: 7 to 15 of them (E.164; after any ``00``), not written as a date."""
+    digits = digits_only(value)
+    return 7 <= len(digits.removeprefix("00")) <= 15 and _DATE_SHAPED.fullmatch(value.strip()) is None
+
+
+def ssn_digits_valid(value: str) -> bool:
+    """``ssn_valid`` for nine digits written with any separators (``536 22 1234``, ``536.22.1234``)."""
+    digits = digits_only(value)
+    return len(digits) == 9 and ssn_valid(digits)
