@@ -128,6 +128,8 @@ def is_negative(field: str | None) -> bool:
 
 
 def context_key(field: str | None) -> str:
-    """What a field's name tells the scanner, as a short key: fields with equal keys are scanned alike."""
-    entities = ",".join(rule.entity for rule in rules_for(field))
-    return f"{entities}|{'negative' if is_negative(field) else ''}"
+    """What a field's name tells the scanner, as a short key: fields with equal keys are scanned alike. Rules
+    are named by their place in ``FIELD_RULES``, not by entity: `name` and `full_name` both claim PERSON, with
+    different patterns (one word is a name in `full_name`, not in `name`)."""
+    rules = ",".join(f"{FIELD_RULES.index(rule)}:{rule.entity}" for rule in rules_for(field))
+    return f"{rules}|{'negative' if is_negative(field) else ''}"

@@ -161,3 +161,38 @@ def test_the_rescan_finds_what_masking_left_and_skips_what_the_rules_keep(key):
 ])  # fmt: skip
 def test_detection(record, shape):
     assert detect(record) == shape
+
+
+@pytest.mark.parametrize("first", ["full_name", "name"])
+def test_fields_with_different_rules_for_one_entity_are_scanned_apart(key, first):
+    # `full_name` claims one capitalized word as a person, `name` (tools, runs, products) needs two or more;
+    # whichever path comes first in a chunk, each keeps its own rule
+    masker = RecordMasker(TextScanner(default_detectors(), key, None))
+    records = [{"customer": {"full_name": "Ingrid"}}, {"run": {"name": "ChatOpenAI"}}]
+    if first == "name":
+        records.reverse()
+    masked = [orjson.loads(text) for text in masker.mask(records, ["generic", "generic"])]
+    by_key = {next(iter(r)): r for r in masked}
+    assert by_key["run"]["run"]["name"] == "ChatOpenAI"
+    assert by_key["customer"]["customer"]["full_name"].startswith("<PERSON:")
+
+
+def test_masking_does_not_depend_on_the_process_hash_seed(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    script = (
+        "import json, sys\n"
+        "from masking.evaluation.corpus import build_corpus\n"
+        "from masking.evaluation.runners import MasklineRunner\n"
+        "items = build_corpus(0, 120, 'heldout') + build_corpus(0, 120)\n"
+        "json.dump(MasklineRunner().mask(items), open(sys.argv[1], 'w'))\n"
+    )
+    outputs = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"masked-{seed}.json"
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        subprocess.run([sys.executable, "-c", script, str(out)], env=env, check=True, timeout=300)
+        outputs.append(out.read_text())
+    assert outputs[0] == outputs[1]
