@@ -153,6 +153,8 @@ class TextScanner:
         counts = segments.list.gather_every(2, offset=1).explode().drop_nulls().value_counts()
         old, new = [], []
         for candidate, n in counts.iter_rows():
+            if candidate[0] == "<" and _TOKEN.fullmatch(candidate):
+                continue  # a token matched whole: matched only so that no detector reads inside it
             replacement, found = self._classify(candidate, weak_ok, first)
             for entity in found:
                 entities[entity] += n
